@@ -1,0 +1,30 @@
+"""The library entry point: read → messages → conversations → checks → findings → report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+from .conversations import conversations
+from .diagnostics import Diagnostics
+from .engine import Auditor
+from .formats import ReadOptions, read_messages
+from .report import Report, ReportBuilder
+from .rulebook import RuleSet, load_rules
+
+
+def audit(
+    paths: Iterable[str | Path],
+    *,
+    rules: RuleSet | None = None,
+    options: ReadOptions | None = None,
+) -> Report:
+    """Audit chat logs (files, directories or "-") with a rule set (default: the bundled pack)."""
+    ruleset = rules if rules is not None else load_rules()
+    diagnostics = Diagnostics()
+    auditor = Auditor(ruleset, diagnostics)
+    builder = ReportBuilder(ruleset.rules)
+    messages = read_messages([str(path) for path in paths], options or ReadOptions(), diagnostics)
+    for conversation, findings in auditor.check_all(conversations(messages, diagnostics)):
+        builder.add(conversation, findings)
+    return builder.build(diagnostics)

@@ -1,0 +1,169 @@
+"""The command line: a switchboard from options to the library, renderers and exit codes."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from . import __version__
+from .api import audit as run_audit
+from .formats import ReadOptions
+from .formats.records import FIELD_ALIASES, FieldMap
+from .gate import ERROR, FAIL_ON, exit_code
+from .render import RENDERERS, RenderOptions
+from .rulebook import RuleSet, load_rules, rule_files
+from .ruletest import test_rules
+from .schema import RuleError
+from .durations import parse_timezone
+from .show import rule_details, rules_overview, test_summary
+
+app = typer.Typer(
+    help="Audit Chinese customer-service chat logs (客服聊天记录质检) against the service-attitude "
+    "standard (服务态度判定标准): forbidden phrases (服务禁语), rhetorical questions (反问质问), "
+    "reply timeouts (超时未回复), repeated soothing lines (重复安抚话术) and more.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+rules_app = typer.Typer(help="List, show and test rules (规则).", no_args_is_help=True)
+app.add_typer(rules_app, name="rules")
+stderr = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"qa-audit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="Print the version and exit."),
+) -> None:
+    """qa-audit: 100% chat-log quality audit (质检)."""
+
+
+def _fail(message: str) -> typer.Exit:
+    stderr.print(f"error: {escape(message)}", style="red")
+    return typer.Exit(ERROR)
+
+
+def _ruleset(rules: list[Path], no_default_rules: bool, disable: list[str]) -> RuleSet:
+    try:
+        return load_rules(rules, include_default=not no_default_rules,
+                          disable=[item for value in disable for item in value.split(",") if item])
+    except RuleError as error:
+        raise _fail(str(error)) from None
+
+
+def _field_map(fields: list[str]) -> FieldMap:
+    given = {}
+    for item in fields:
+        target, _, source = item.partition("=")
+        if not source or target not in FIELD_ALIASES:
+            raise _fail(f"--field {item!r}: expected FIELD=COLUMN with FIELD one of "
+                        f"{', '.join(FIELD_ALIASES)} (e.g. --field text=聊天内容)")
+        given[target] = source
+    return FieldMap(tuple(given.items()))
+
+
+def write_atomically(path: Path, content: str) -> None:
+    """Write the whole report under a temporary name, then rename: never half a file."""
+    path = path.resolve()
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(content)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+@app.command()
+def audit(
+    paths: List[str] = typer.Argument(..., help="Chat logs: files, directories (recursive) or - for stdin."),
+    rules: List[Path] = typer.Option([], "--rules", "-r", help="Extra rule files or directories (规则文件)."),
+    no_default_rules: bool = typer.Option(False, "--no-default-rules", help="Do not load the bundled pack."),
+    disable: List[str] = typer.Option([], "--disable", help="Switch rules off by id or name, e.g. SA008."),
+    output_format: str = typer.Option("table", "--format", "-f",
+                                      help=f"Report format: {', '.join(RENDERERS)}."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file."),
+    details: bool = typer.Option(False, "--details", "-d",
+                                 help="Table: show each finding with its evidence (证据) and suggestion."),
+    strict: bool = typer.Option(False, "--strict", help="Exit 2 if any input record had to be skipped."),
+    fail_on: str = typer.Option("error", "--fail-on",
+                                help="Exit 1 when a finding at or above this severity exists: "
+                                "error, warning, info or never."),
+    field: List[str] = typer.Option([], "--field",
+                                    help="Map an input column to a message field, e.g. --field text=聊天内容."),
+    timezone: str = typer.Option("Asia/Shanghai", "--timezone", help="Time zone of times without an offset."),
+) -> None:
+    """Audit chat logs and print a per-agent report (质检报告)."""
+    if output_format not in RENDERERS:
+        raise _fail(f"--format {output_format!r}: choose one of {', '.join(RENDERERS)}")
+    if fail_on not in FAIL_ON:
+        raise _fail(f"--fail-on {fail_on!r}: choose one of {', '.join(FAIL_ON)}")
+    try:
+        zone = parse_timezone(timezone)
+    except ValueError as error:
+        raise _fail(f"--timezone: {error}") from None
+    ruleset = _ruleset(rules, no_default_rules, disable)
+    report = run_audit(paths, rules=ruleset, options=ReadOptions(_field_map(field), zone))
+    for problem in report.problems:
+        stderr.print(f"warning: {escape(str(problem))}", style="yellow")
+    to_terminal = output is None and sys.stdout.isatty()
+    width = Console().width if to_terminal else 160
+    text = RENDERERS[output_format](report, RenderOptions(details=details, color=to_terminal, width=width))
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        try:
+            write_atomically(output, text)
+        except OSError as error:
+            raise _fail(f"cannot write {output}: {error.strerror or error}") from None
+    raise typer.Exit(exit_code(report, fail_on, strict))
+
+
+@rules_app.command("list")
+def rules_list(
+    rules: List[Path] = typer.Option([], "--rules", "-r", help="Extra rule files or directories."),
+    no_default_rules: bool = typer.Option(False, "--no-default-rules", help="Do not load the bundled pack."),
+) -> None:
+    """List every rule: id, name, severity, points, kind, title."""
+    typer.echo(rules_overview(_ruleset(rules, no_default_rules, [])), nl=False)
+
+
+@rules_app.command("show")
+def rules_show(
+    rule_id: str = typer.Argument(..., help="Rule id or name, e.g. SA001 or forbidden-phrase."),
+    rules: List[Path] = typer.Option([], "--rules", "-r", help="Extra rule files or directories."),
+) -> None:
+    """Show one rule: title, clause of the standard (标准条款), settings, examples, suggestion."""
+    ruleset = _ruleset(rules, False, [])
+    rule = ruleset.get(rule_id)
+    if rule is None:
+        raise _fail(f"no rule {rule_id!r}; `qa-audit rules list` shows them all")
+    typer.echo(rule_details(rule), nl=False)
+
+
+@rules_app.command("test")
+def rules_test(
+    paths: List[Path] = typer.Argument(None, help="Rule files or directories to test (default: the bundled pack)."),
+) -> None:
+    """Run every rule's examples (hit must hit, miss must not): TP/FP/FN per rule; exit 1 on any miss."""
+    ruleset = _ruleset(list(paths or []), False, [])
+    chosen = {str(path) for path in rule_files(paths)} if paths else None
+    results = test_rules(ruleset, chosen)
+    typer.echo(test_summary(results), nl=False)
+    raise typer.Exit(0 if all(result.passed for result in results) else 1)

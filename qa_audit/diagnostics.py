@@ -1,0 +1,53 @@
+"""Input problems: records skipped with a reason, and warnings said once."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    line: int
+    cause: str
+    skipped: bool = True
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {'skipped: ' if self.skipped else ''}{self.cause}"
+
+
+@dataclass
+class Diagnostics:
+    """What went wrong with the input, per file, without ever stopping the run."""
+
+    problems: list[Problem] = field(default_factory=list)
+    records: Counter[str] = field(default_factory=Counter)
+    skipped: Counter[str] = field(default_factory=Counter)
+    files: list[str] = field(default_factory=list)
+    _said: set[str] = field(default_factory=set)
+
+    def file_seen(self, file: str) -> None:
+        if file not in self.files:
+            self.files.append(file)
+
+    def read(self, file: str) -> None:
+        self.records[file] += 1
+
+    def skip(self, file: str, line: int, cause: str) -> None:
+        """A record that could not be read: counted, and named with file, line and cause."""
+        self.skipped[file] += 1
+        self.problems.append(Problem(file, line, cause))
+
+    def warn(self, file: str, line: int, cause: str) -> None:
+        self.problems.append(Problem(file, line, cause, skipped=False))
+
+    def warn_once(self, key: str, file: str, line: int, cause: str) -> None:
+        if key not in self._said:
+            self._said.add(key)
+            self.warn(file, line, cause)
+
+    @property
+    def skipped_total(self) -> int:
+        return sum(self.skipped.values())

@@ -1,0 +1,91 @@
+"""Checks: every enabled rule over one conversation, turning the kinds' hits into findings."""
+
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from .diagnostics import Diagnostics
+from .kinds import KINDS
+from .model import UNASSIGNED, Conversation, Finding
+from .rulebook import Rule, RuleSet
+from .text import MessageText, normalize
+from .view import ConversationView, Hit
+
+
+class _Values(dict):
+    """Template values; an unknown name stays as written instead of failing."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+class Auditor:
+    """Applies a rule set to conversations."""
+
+    def __init__(self, ruleset: RuleSet, diagnostics: Diagnostics | None = None) -> None:
+        self.ruleset = ruleset
+        self.rules = ruleset.enabled
+        self.diagnostics = diagnostics or Diagnostics()
+        self._timed_rules = [rule.id for rule in self.rules if getattr(KINDS[rule.kind], "NEEDS_TIME", False)]
+
+    def view(self, conversation: Conversation) -> ConversationView:
+        index, tokenizer = self.ruleset.index, self.ruleset.tokenizer
+        texts = []
+        for message in conversation.messages:
+            norm = normalize(message.text)
+            texts.append(MessageText(norm, index.scan(norm), tokenizer))
+        return ConversationView(conversation, texts)
+
+    def check(self, conversation: Conversation) -> list[Finding]:
+        """All findings of one conversation, in file/line/rule order."""
+        view = self.view(conversation)
+        if self._timed_rules:
+            self._note_untimed(conversation)
+        findings = [
+            self._finding(rule, view, hit)
+            for rule in self.rules
+            for hit in KINDS[rule.kind].check(rule.settings, view)
+        ]
+        findings.sort()
+        return findings
+
+    def check_all(self, conversations: Iterable[Conversation]) -> Iterator[tuple[Conversation, list[Finding]]]:
+        for conversation in conversations:
+            yield conversation, self.check(conversation)
+
+    def _note_untimed(self, conversation: Conversation) -> None:
+        for message in conversation.messages:
+            if message.time is None:
+                self.diagnostics.warn_once(
+                    "untimed", message.file, message.line,
+                    f"message without a time: {', '.join(self._timed_rules)} skip messages without "
+                    "a time (said once per run)",
+                )
+                return
+
+    def _finding(self, rule: Rule, view: ConversationView, hit: Hit) -> Finding:
+        conversation = view.conversation
+        message = conversation.messages[hit.index]
+        agent = hit.agent or (message.agent if message.role == "agent" else None) or UNASSIGNED
+        values = _Values(hit.values, match=hit.match, id=rule.id, title=rule.title, name=rule.name)
+        template = hit.message or rule.message
+        context_index = view.previous(hit.index, "customer") if message.role != "customer" else None
+        return Finding(
+            file=message.file,
+            line=message.line,
+            rule=rule.id,
+            conversation_id=conversation.id,
+            message_id=conversation.message_id(hit.index),
+            name=rule.name,
+            title=rule.title,
+            severity=rule.severity,
+            points=rule.points,
+            agent=agent,
+            time=message.time.isoformat() if message.time else None,
+            text=message.text,
+            match=hit.match,
+            message=template.format_map(values),
+            suggestion=rule.suggestion,
+            column=hit.start + 1 if hit.start is not None else None,
+            context=conversation.messages[context_index].text if context_index is not None else None,
+        )

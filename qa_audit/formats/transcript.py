@@ -1,0 +1,81 @@
+"""The transcript format for hand-written dialogues (see docs/transcript-format.md)."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Iterator
+
+from ..diagnostics import Diagnostics
+from .decode import text_lines
+from .records import ROLE_ALIASES, Record
+
+_HEADER = re.compile(r"^===\s*(?P<id>[^\s=]+)(?P<rest>.*?)\s*(?:===)?\s*$")
+_MESSAGE = re.compile(
+    r"^(?:\[(?P<time>[0-9:\-/T .]+)\]\s*)?"
+    r"(?P<role>[^\s::\[\]()()]+)"
+    r"(?:\s+(?P<name>[^\s::]+)|[((](?P<pname>[^))]+)[))])?"
+    r"\s*[::]\s?(?P<text>.*)$"
+)
+_DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
+_HEADER_KEYS = ("channel", "shop", "customer", "date")
+
+
+def read(path: str, diagnostics: Diagnostics) -> Iterator[Record]:
+    return parse(text_lines(path, diagnostics), path, diagnostics)
+
+
+def parse(lines: Iterable[tuple[int, str]], path: str, diagnostics: Diagnostics) -> Iterator[Record]:
+    """Records from numbered lines of transcript text (a file, or a rule's example)."""
+    conversation: dict[str, str] | None = None
+    pending: Record | None = None
+    for number, raw in lines:
+        line = raw.rstrip("\r\n")
+        if raw[:1] in (" ", "\t") and line.strip() and pending is not None:
+            pending.fields["text"] += "\n" + line.strip()
+            continue
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        if pending is not None:
+            yield pending
+            pending = None
+        header = _HEADER.match(stripped)
+        if header:
+            conversation = _header_fields(header.group("id"), header.group("rest"), path, number, diagnostics)
+            continue
+        message = _MESSAGE.match(stripped)
+        if not message or message.group("role").lower() not in ROLE_ALIASES:
+            diagnostics.skip(path, number, "not a message line (expected e.g. \"[10:00:01] 顾客: 你好\")")
+            continue
+        if conversation is None:
+            diagnostics.skip(path, number, 'message before any conversation header ("=== ID")')
+            continue
+        pending = Record(_message_fields(message, conversation), path, number)
+    if pending is not None:
+        yield pending
+
+
+def _header_fields(conversation_id: str, rest: str, path: str, number: int, diagnostics: Diagnostics) -> dict[str, str]:
+    fields = {"conversation_id": conversation_id}
+    for word in rest.split():
+        key, _, value = word.partition("=")
+        if not value and _DATE.match(key):
+            fields["date"] = key
+        elif key in _HEADER_KEYS and value:
+            fields[key] = value
+        else:
+            diagnostics.warn(path, number, f"ignored {word!r} in the header (known: date, {', '.join(_HEADER_KEYS)})")
+    return fields
+
+
+def _message_fields(found: re.Match[str], conversation: dict[str, str]) -> dict[str, str]:
+    role = ROLE_ALIASES[found.group("role").lower()]
+    name = found.group("name") or found.group("pname")
+    fields = {key: value for key, value in conversation.items() if key != "date"}
+    fields.update(role=role, text=found.group("text"))
+    time = (found.group("time") or "").strip()
+    if time:
+        fields["time"] = time if len(time) > 8 or "date" not in conversation else f"{conversation['date']} {time}"
+    if name:
+        fields["agent" if role == "agent" else "customer"] = name
+    return fields

@@ -1,0 +1,21 @@
+"""The rule kinds: the engine's vocabulary. A new kind is a new module plus one line here.
+
+Each kind module provides:
+- `PLACEHOLDERS`: names its rules' `message` templates may use besides {match}, {id}, {title}, {name};
+- `settings(fields, context) -> Settings`: the kind's frozen settings, validated and compiled once;
+- `check(settings, view) -> Iterator[Hit]`: the messages of one conversation that break the rule.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from . import emoji_only, phrase, question, repetition, reply_time
+
+KINDS: dict[str, ModuleType] = {
+    "phrase": phrase,
+    "question": question,
+    "reply_time": reply_time,
+    "repetition": repetition,
+    "emoji_only": emoji_only,
+}

@@ -1,0 +1,55 @@
+"""`emoji_only`: an agent reply with no words — only emoji, emoticon codes or punctuation."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterator
+
+from ..text import has_media, is_wordless, only_words, words_pattern
+from ..view import ConversationView, Hit
+
+if TYPE_CHECKING:
+    from ..rulebook import CompileContext
+    from ..schema import Fields
+
+PLACEHOLDERS = frozenset()
+WHEN = ("any", "customer_waiting", "customer_upset")
+
+
+@dataclass(frozen=True)
+class Settings:
+    when: str
+    closing: re.Pattern[str] | None
+    upset: frozenset[str]
+
+
+def settings(fields: Fields, context: CompileContext) -> Settings:
+    when = fields.choice("when", WHEN, "customer_waiting")
+    upset = context.phrases(fields, "upset")
+    if when == "customer_upset" and not upset:
+        raise fields.error("upset", 'when: customer_upset needs the words that show it (e.g. "@emotion")')
+    return Settings(when=when, closing=words_pattern(context.words(fields, "closing")), upset=upset)
+
+
+def check(settings: Settings, view: ConversationView) -> Iterator[Hit]:
+    asked: list[int] = []  # customer messages since the last agent reply
+    for index, message in enumerate(view.messages):
+        if message.role == "customer":
+            asked.append(index)
+            continue
+        if message.role != "agent":
+            continue
+        waiting, asked = asked, []
+        if not message.text.strip() or has_media(message.text) or not is_wordless(view.texts[index].norm):
+            continue
+        if _applies(settings, view, waiting):
+            yield Hit(index, match=message.text.strip())
+
+
+def _applies(settings: Settings, view: ConversationView, waiting: list[int]) -> bool:
+    if settings.when == "any":
+        return True
+    if settings.when == "customer_upset":
+        return any(view.texts[index].has_any(settings.upset) for index in waiting)
+    return any(not only_words(view.texts[index].norm, settings.closing) for index in waiting)

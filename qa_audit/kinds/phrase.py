@@ -1,0 +1,67 @@
+"""`phrase`: forbidden words and regexes in one role's messages."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterator
+
+from ..view import ConversationView, Hit
+
+if TYPE_CHECKING:
+    from ..rulebook import CompileContext
+    from ..schema import Fields
+    from ..text import MessageText
+
+PLACEHOLDERS = frozenset()
+
+
+@dataclass(frozen=True)
+class Settings:
+    role: str
+    phrases: frozenset[str]
+    patterns: re.Pattern[str] | None
+    whole_word: bool
+    unless: frozenset[str]
+
+
+def settings(fields: Fields, context: CompileContext) -> Settings:
+    patterns = fields.patterns("patterns")
+    phrases = context.phrases(fields, "phrases")
+    if not phrases and not patterns:
+        raise fields.error("phrases", "a phrase rule needs phrases or patterns")
+    return Settings(
+        role=fields.choice("role", ("agent", "customer"), "agent"),
+        phrases=phrases,
+        patterns=re.compile("|".join(f"(?:{p.pattern})" for p in patterns)) if patterns else None,
+        whole_word=fields.flag("whole_word", False),
+        unless=context.phrases(fields, "unless"),
+    )
+
+
+def check(settings: Settings, view: ConversationView) -> Iterator[Hit]:
+    for index in view.indices(settings.role):
+        text = view.texts[index]
+        span = first_match(settings, text)
+        if span is not None:
+            start, end = span
+            yield Hit(index, match=view.messages[index].text[start:end], start=start)
+
+
+def first_match(settings: Settings, text: MessageText) -> tuple[int, int] | None:
+    """The earliest, longest match in a message that is not excused, or None."""
+    candidates = [
+        (start, start + len(phrase))
+        for phrase, starts in text.hits.items()
+        if phrase in settings.phrases
+        for start in starts
+    ]
+    if settings.patterns is not None:
+        candidates.extend(m.span() for m in settings.patterns.finditer(text.norm) if m.end() > m.start())
+    for start, end in sorted(candidates, key=lambda span: (span[0], span[0] - span[1])):
+        if settings.whole_word and not text.on_token_bounds(start, end):
+            continue
+        if settings.unless and text.sentence_has(start, settings.unless):
+            continue
+        return start, end
+    return None

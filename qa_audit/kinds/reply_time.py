@@ -1,0 +1,85 @@
+"""`reply_time`: a customer waited too long for an agent, or a question was left unanswered."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterator
+
+from ..durations import WorkingHours, describe_duration, parse_duration, parse_periods, parse_timezone
+from ..model import UNASSIGNED
+from ..text import only_words, words_pattern
+from ..view import ConversationView, Hit
+
+if TYPE_CHECKING:
+    from ..rulebook import CompileContext
+    from ..schema import Fields
+
+PLACEHOLDERS = frozenset({"wait", "limit", "since"})
+NEEDS_TIME = True
+
+
+@dataclass(frozen=True)
+class Settings:
+    limit: float
+    channel_limits: dict[str, float]
+    hours: WorkingHours
+    count_unanswered_end: bool
+    unanswered_message: str
+    closing: re.Pattern[str] | None
+    replies_from: tuple[str, ...]
+
+    def limit_for(self, channel: str) -> float:
+        return self.channel_limits.get(channel, self.limit)
+
+
+def settings(fields: Fields, context: CompileContext) -> Settings:
+    limits = fields.sub("channel_limits", None)
+    channel_limits = {}
+    if limits is not None:
+        channel_limits = {str(key): limits.parsed(str(key), parse_duration) for key in limits.mapping}
+    return Settings(
+        limit=fields.parsed("limit", parse_duration, 180.0),
+        channel_limits=channel_limits,
+        hours=WorkingHours(
+            periods=fields.parsed("working_hours", parse_periods, ()),
+            zone=fields.parsed("timezone", parse_timezone, parse_timezone("Asia/Shanghai")),
+        ),
+        count_unanswered_end=fields.flag("count_unanswered_end", True),
+        unanswered_message=fields.text("unanswered_message", "客户最后的消息没有得到回复"),
+        closing=words_pattern(context.words(fields, "closing")),
+        replies_from=("agent", "system") if fields.flag("system_replies_count", False) else ("agent",),
+    )
+
+
+def check(settings: Settings, view: ConversationView) -> Iterator[Hit]:
+    messages = view.messages
+    limit = settings.limit_for(view.conversation.channel)
+    waiting_since: int | None = None
+    for index, message in enumerate(messages):
+        if message.role == "customer":
+            if waiting_since is None:
+                waiting_since = index
+        elif message.role in settings.replies_from and waiting_since is not None:
+            asked, answered = messages[waiting_since].time, message.time
+            if asked is not None and answered is not None:
+                wait = settings.hours.seconds_between(asked, answered)
+                if wait > limit:
+                    yield Hit(index, agent=message.agent or UNASSIGNED, values={
+                        "wait": describe_duration(wait),
+                        "limit": describe_duration(limit),
+                        "since": asked.strftime("%H:%M:%S"),
+                    })
+            waiting_since = None
+    if settings.count_unanswered_end and waiting_since is not None:
+        for index in range(waiting_since, len(messages)):
+            if messages[index].role != "customer":
+                continue
+            if not only_words(view.texts[index].norm, settings.closing):
+                last_agent = view.previous(len(messages), "agent")
+                agent = messages[last_agent].agent if last_agent is not None else None
+                yield Hit(index, agent=agent or UNASSIGNED, message=settings.unanswered_message, values={
+                    "wait": "未回复", "limit": describe_duration(limit),
+                    "since": messages[index].time.strftime("%H:%M:%S") if messages[index].time else "",
+                })
+                return

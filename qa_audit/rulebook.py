@@ -1,0 +1,260 @@
+"""Loading rule packs: YAML files → validated, compiled rules sharing one phrase index."""
+
+from __future__ import annotations
+
+import re
+import string
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from .kinds import KINDS
+from .model import SEVERITIES, Severity
+from .phrases import PhraseIndex
+from .schema import Fields, LineDict, RuleError, load_yaml
+from .text import Tokenizer, shared_tokenizer
+
+_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
+_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_COMMON_PLACEHOLDERS = frozenset({"match", "id", "title", "name"})
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One validated rule: its metadata, its kind's compiled settings, and its examples."""
+
+    id: str
+    name: str
+    title: str
+    severity: Severity
+    points: float
+    kind: str
+    message: str
+    settings: Any
+    file: str
+    line: int
+    suggestion: str | None = None
+    clause: str | None = None
+    enabled: bool = True
+    hit_examples: tuple[Example, ...] = ()
+    miss_examples: tuple[Example, ...] = ()
+    raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+
+@dataclass
+class CompileContext:
+    """What a kind may use while it builds its settings: lexicons, the phrase index, jieba."""
+
+    index: PhraseIndex
+    tokenizer: Tokenizer
+    lexicons: Mapping[str, tuple[str, ...]]
+
+    def words(self, fields: Fields, key: str, default: Any = ()) -> tuple[str, ...]:
+        """A phrase list where an item `@name` stands for every word of lexicon `name`."""
+        items: list[str] = []
+        for item in fields.texts(key, default) or ():
+            if item.startswith("@"):
+                name = item[1:]
+                if name not in self.lexicons:
+                    known = ", ".join(sorted(self.lexicons)) or "none"
+                    raise fields.error(key, f'unknown lexicon "{name}" (known: {known})')
+                items.extend(self.lexicons[name])
+            else:
+                items.append(item)
+        return tuple(items)
+
+    def phrases(self, fields: Fields, key: str, default: Any = ()) -> frozenset[str]:
+        """Words registered in the shared automaton (and jieba), keyed as hits will be."""
+        words = self.words(fields, key, default)
+        self.tokenizer.add_words(words)
+        return self.index.register(words)
+
+
+@dataclass
+class RuleSet:
+    """Every loaded rule, and the shared machinery their checks use."""
+
+    rules: list[Rule]
+    index: PhraseIndex
+    tokenizer: Tokenizer
+    lexicons: dict[str, tuple[str, ...]]
+    files: list[str]
+
+    @property
+    def enabled(self) -> list[Rule]:
+        return [rule for rule in self.rules if rule.enabled]
+
+    def get(self, rule_id: str) -> Rule | None:
+        for rule in self.rules:
+            if rule.id.lower() == rule_id.lower() or rule.name == rule_id:
+                return rule
+        return None
+
+
+def default_pack() -> Path:
+    """The rule pack installed with the package (qa_audit/rules), or rules/ of a source checkout."""
+    installed = Path(__file__).with_name("rules")
+    if installed.is_dir():
+        return installed
+    return Path(__file__).resolve().parent.parent / "rules"
+
+
+def rule_files(paths: Iterable[Path]) -> list[Path]:
+    """YAML files named directly, or found (sorted) inside directories."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml")))
+        elif path.exists():
+            found.append(path)
+        else:
+            raise RuleError(str(path), 0, "", "no such rule file or directory")
+    return found
+
+
+def load_rules(
+    paths: Iterable[Path] = (),
+    *,
+    include_default: bool = True,
+    disable: Iterable[str] = (),
+    tokenizer: Tokenizer | None = None,
+) -> RuleSet:
+    """Load the default pack (unless told not to) plus user files; validate and compile all."""
+    files = rule_files(([default_pack()] if include_default else []) + list(paths))
+    lexicons: dict[str, tuple[str, ...]] = {}
+    raw_rules: list[tuple[LineDict, str]] = []
+    overrides: list[tuple[str, LineDict, str, int]] = []
+    for path in files:
+        shown = _shown_name(path)
+        document = load_yaml(path, shown)
+        if document is None:
+            continue
+        top = Fields(document, shown, "(file)")
+        for name, words in _lexicons(top).items():
+            lexicons[name] = tuple(dict.fromkeys(lexicons.get(name, ()) + words))
+        for position, item in enumerate(top.raw("rules", [])):
+            if not isinstance(item, dict):
+                raise RuleError(shown, document.get("rules").lines[position], f"rules[{position}]",
+                                "expected a mapping")
+            raw_rules.append((item, shown))
+        override_block = top.sub("overrides", None)
+        if override_block is not None:
+            for rule_id, values in override_block.mapping.items():
+                if not isinstance(values, dict):
+                    raise override_block.error(str(rule_id), "expected a mapping of settings")
+                overrides.append((str(rule_id), values, shown, override_block.line_of(rule_id)))
+        top.done()
+
+    by_id: dict[str, LineDict] = {}
+    for mapping, shown in raw_rules:
+        rule_id = str(mapping.get("id", ""))
+        if rule_id in by_id:
+            first = by_id[rule_id]
+            raise RuleError(shown, mapping.line, rule_id,
+                            f"duplicate rule id (first defined in {first.files.get('id')}:{first.line})")
+        mapping.files.setdefault("id", shown)
+        by_id[rule_id] = mapping
+    for rule_id, values, shown, line in overrides:
+        if rule_id not in by_id:
+            raise RuleError(shown, line, f"overrides.{rule_id}", "no rule has this id")
+        target = by_id[rule_id]
+        for key, value in values.items():
+            target[key] = value
+            target.lines[key] = values.lines.get(key, line)
+            target.files[key] = shown
+
+    disabled = {item.lower() for item in disable}
+    context = CompileContext(PhraseIndex(), tokenizer or shared_tokenizer(), lexicons)
+    rules = sorted((_compile(mapping, shown, context) for mapping, shown in raw_rules), key=lambda r: r.id)
+    known = {rule.id.lower() for rule in rules} | {rule.name for rule in rules}
+    for item in disabled:
+        if item not in known:
+            raise RuleError("--disable", 0, item, "no rule has this id or name")
+    rules = [
+        _with_enabled(rule, False) if rule.id.lower() in disabled or rule.name in disabled else rule
+        for rule in rules
+    ]
+    context.index.build()
+    return RuleSet(rules, context.index, context.tokenizer, lexicons, [str(f) for f in files])
+
+
+def _with_enabled(rule: Rule, enabled: bool) -> Rule:
+    from dataclasses import replace
+
+    return replace(rule, enabled=enabled)
+
+
+def _lexicons(top: Fields) -> dict[str, tuple[str, ...]]:
+    block = top.sub("lexicons", None)
+    if block is None:
+        return {}
+    found = {str(name): block.texts(str(name)) for name in block.mapping}
+    block.done()
+    return found
+
+
+def _compile(mapping: LineDict, file: str, context: CompileContext) -> Rule:
+    rule_id = mapping.get("id")
+    where = str(rule_id) if rule_id else f"rule at line {mapping.line}"
+    fields = Fields(mapping, file, where)
+    rule_id = fields.text("id")
+    if not _ID.match(rule_id):
+        raise fields.error("id", f"ids are a letter then letters/digits (e.g. SA001), got {rule_id!r}")
+    name = fields.text("name")
+    if not _SLUG.match(name):
+        raise fields.error("name", f"names are kebab-case (e.g. forbidden-phrase), got {name!r}")
+    kind_name = fields.choice("kind", KINDS)
+    kind = KINDS[kind_name]
+    message = fields.text("message")
+    allowed = _COMMON_PLACEHOLDERS | kind.PLACEHOLDERS
+    for _, placeholder, _, _ in string.Formatter().parse(message):
+        if placeholder is not None and placeholder not in allowed:
+            raise fields.error(
+                "message", f'unknown placeholder "{{{placeholder}}}" (known: {", ".join(sorted(allowed))})'
+            )
+    rule = Rule(
+        id=rule_id,
+        name=name,
+        title=fields.text("title"),
+        severity=fields.choice("severity", SEVERITIES),
+        points=fields.number("points", 0),
+        kind=kind_name,
+        message=message,
+        suggestion=fields.text("suggestion", None),
+        clause=fields.text("clause", None),
+        enabled=fields.flag("enabled", True),
+        settings=kind.settings(fields, context),
+        file=file,
+        line=mapping.line,
+        raw=mapping,
+        **_examples(fields),
+    )
+    fields.done()
+    return rule
+
+
+def _examples(fields: Fields) -> dict[str, tuple[Example, ...]]:
+    block = fields.sub("examples", None)
+    if block is None:
+        return {}
+    result = {}
+    for key, target in (("hit", "hit_examples"), ("miss", "miss_examples")):
+        texts = block.texts(key, ())
+        lines = getattr(block.mapping.get(key), "lines", [block.line] * len(texts))
+        result[target] = tuple(Example(text, line) for text, line in zip(texts, lines))
+    block.done()
+    return result
+
+
+def _shown_name(path: Path) -> str:
+    """Default-pack files are shown as rules/NAME.yaml, user files as given."""
+    try:
+        return "rules/" + str(path.relative_to(default_pack()))
+    except ValueError:
+        return str(path)

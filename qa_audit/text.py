@@ -1,0 +1,189 @@
+"""The text layer: width folding, emoticon masking, lazy jieba tokens, sentences."""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterable
+
+if TYPE_CHECKING:
+    import jieba
+
+# Full-width ASCII (!..~) and the ideographic space fold to ASCII; A-Z folds to a-z.
+# Every mapping is one character to one character, so offsets into the folded text are
+# offsets into the original and a match can be highlighted where the agent typed it.
+_FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_FOLD[0x3000] = 0x20
+_FOLD.update({code: code + 32 for code in range(ord("A"), ord("Z") + 1)})
+_FOLD.update({code: code - 0xFEE0 + 32 for code in range(0xFF21, 0xFF3B)})
+
+MASK = "\ufffc"  # OBJECT REPLACEMENT CHARACTER: a symbol, never part of a phrase
+
+# Platform emoticon codes and media placeholders. jieba splits "[微笑]" into "[", "微笑", "]",
+# so they are masked before any phrase matching or tokenizing.
+_EMOTICON = re.compile(
+    r"\[[\u4e00-\u9fffa-z]{1,5}\]"  # [微笑] [图片] [ok] (bracket codes, after folding)
+    r"|/:[!-~]{1,8}"  # Taobao/Wangwang codes: /:^_^ /:814 /:-f
+    r"|#e-[a-z]\d{1,3}"  # JD codes: #E-s21
+)
+_EMOTICON_STARTS = ("[", "/:", "#e-")
+
+_SENTENCE_END = re.compile(r"[。!?;…\n]+|(?<![0-9])\.(?![0-9])")
+
+
+def fold(text: str) -> str:
+    """Fold full-width characters to half-width and ASCII letters to lower case."""
+    return text.translate(_FOLD)
+
+
+def mask_emoticons(text: str) -> str:
+    """Replace emoticon codes and placeholders with MASK, keeping every offset."""
+    if not any(start in text for start in _EMOTICON_STARTS):
+        return text
+    return _EMOTICON.sub(lambda m: MASK * len(m.group()), text)
+
+
+def normalize(text: str) -> str:
+    """The form rules match against: folded, emoticons masked, same length as the input."""
+    return mask_emoticons(fold(text))
+
+
+def is_wordless(text: str) -> bool:
+    """True when the text has no letters or digits: only emoji, codes, punctuation, space."""
+    for char in text:
+        category = unicodedata.category(char)
+        if category[0] in "LN":
+            return False
+    return True
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the sentences of a text, split at sentence-ending punctuation."""
+    spans = []
+    start = 0
+    for end_mark in _SENTENCE_END.finditer(text):
+        if end_mark.start() > start:
+            spans.append((start, end_mark.end()))
+        start = end_mark.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+class Tokenizer:
+    """One jieba tokenizer per process, initialised on first use, with the rules' words added."""
+
+    def __init__(self) -> None:
+        self._jieba: jieba.Tokenizer | None = None
+        self._words: set[str] = set()
+        self._lock = threading.Lock()
+
+    def add_words(self, words: Iterable[str]) -> None:
+        """Make each word one token, so a declared phrase is never split in two."""
+        fresh = {word for word in words if _JIEBA_WORD.fullmatch(word)} - self._words
+        self._words |= fresh
+        if self._jieba is not None:
+            for word in fresh:
+                self._jieba.add_word(word)
+
+    def cut(self, text: str) -> list[str]:
+        return self._instance().lcut(text)
+
+    def _instance(self) -> "jieba.Tokenizer":
+        if self._jieba is None:
+            with self._lock:
+                if self._jieba is None:
+                    import logging
+
+                    import jieba
+
+                    jieba.setLogLevel(logging.WARNING)
+                    tokenizer = jieba.Tokenizer()
+                    tokenizer.initialize()
+                    for word in sorted(self._words):
+                        tokenizer.add_word(word)
+                    self._jieba = tokenizer
+        return self._jieba
+
+
+# jieba's own cutter only keeps runs of these characters together; other words cannot be units.
+_JIEBA_WORD = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
+
+_TOKENIZER = Tokenizer()
+
+
+def shared_tokenizer() -> Tokenizer:
+    return _TOKENIZER
+
+
+@dataclass(slots=True)
+class MessageText:
+    """A message's normalized text with its phrase hits, and its tokens once someone asks."""
+
+    norm: str
+    hits: dict[str, list[int]]
+    tokenizer: Tokenizer
+    _tokens: list[str] | None = field(default=None, repr=False)
+    _bounds: frozenset[int] | None = field(default=None, repr=False)
+
+    @property
+    def tokens(self) -> list[str]:
+        if self._tokens is None:
+            self._tokens = self.tokenizer.cut(self.norm)
+        return self._tokens
+
+    @property
+    def token_bounds(self) -> frozenset[int]:
+        """Offsets where a token starts or ends."""
+        if self._bounds is None:
+            bounds = {0}
+            offset = 0
+            for token in self.tokens:
+                offset += len(token)
+                bounds.add(offset)
+            self._bounds = frozenset(bounds)
+        return self._bounds
+
+    def on_token_bounds(self, start: int, end: int) -> bool:
+        bounds = self.token_bounds
+        return start in bounds and end in bounds
+
+    def sentence_of(self, offset: int) -> tuple[int, int]:
+        for start, end in sentence_spans(self.norm):
+            if start <= offset < end:
+                return start, end
+        return 0, len(self.norm)
+
+    def sentence_has(self, offset: int, phrases: frozenset[str]) -> bool:
+        """Whether the sentence around offset contains one of the phrases."""
+        start, end = self.sentence_of(offset)
+        return any(
+            start <= hit and hit + len(phrase) <= end
+            for phrase, starts in self.hits.items()
+            if phrase in phrases
+            for hit in starts
+        )
+
+    def has_any(self, phrases: frozenset[str]) -> bool:
+        return not phrases.isdisjoint(self.hits)
+
+
+_MEDIA = re.compile(r"\[(图片|视频|文件|语音|链接|商品|订单|位置|卡片|商品链接|宝贝)\]")
+
+
+def has_media(text: str) -> bool:
+    """Whether a message carries an image, video, file, link or card placeholder."""
+    return "[" in text and _MEDIA.search(fold(text)) is not None
+
+
+def words_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
+    """One regex for a word list, longest words first; for checks that run on few messages."""
+    keys = sorted({normalize(word.strip()) for word in words if word.strip()}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, keys))) if keys else None
+
+
+def only_words(norm: str, pattern: re.Pattern[str] | None) -> bool:
+    """Whether nothing but the pattern's words, emoji, codes and punctuation is in the text."""
+    return is_wordless(pattern.sub(" ", norm) if pattern is not None else norm)

@@ -1,0 +1,45 @@
+"""What a rule kind sees of a conversation, and what it answers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from .model import Conversation, Message
+from .text import MessageText
+
+
+@dataclass(slots=True)
+class ConversationView:
+    """A conversation with each message's normalized text and phrase hits."""
+
+    conversation: Conversation
+    texts: list[MessageText]
+
+    @property
+    def messages(self) -> list[Message]:
+        return self.conversation.messages
+
+    def indices(self, role: str) -> Iterator[int]:
+        for index, message in enumerate(self.conversation.messages):
+            if message.role == role:
+                yield index
+
+    def previous(self, index: int, role: str) -> int | None:
+        """The nearest message of a role before index."""
+        for earlier in range(index - 1, -1, -1):
+            if self.conversation.messages[earlier].role == role:
+                return earlier
+        return None
+
+
+@dataclass(slots=True)
+class Hit:
+    """A rule kind's answer: which message broke the rule, what matched, who is charged."""
+
+    index: int
+    match: str = ""
+    start: int | None = None
+    agent: str | None = None
+    message: str | None = None  # overrides the rule's message template for this hit
+    values: dict[str, object] = field(default_factory=dict)
