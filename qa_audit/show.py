@@ -76,3 +76,8 @@ def test_summary(results: list[RuleResult]) -> str:
     lines.extend(failures)
     lines.append(f"{passed} passed, {len(results) - passed} failed")
     return "\n".join(lines) + "\n"
+
+
+def _short(text: str, width: int = 60) -> str:
+    flat = " ⏎ ".join(line.strip() for line in text.strip().splitlines())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"

@@ -146,6 +146,14 @@ class MessageText:
             self._bounds = frozenset(bounds)
         return self._bounds
 
+    def token_spans(self) -> list[tuple[str, int]]:
+        """Each token with the offset where it starts."""
+        spans, offset = [], 0
+        for token in self.tokens:
+            spans.append((token, offset))
+            offset += len(token)
+        return spans
+
     def on_token_bounds(self, start: int, end: int) -> bool:
         bounds = self.token_bounds
         return start in bounds and end in bounds
@@ -178,6 +186,21 @@ def has_media(text: str) -> bool:
     return "[" in text and _MEDIA.search(fold(text)) is not None
 
 
+def clause_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the clauses of a text: runs between punctuation and spaces."""
+    spans, start = [], None
+    for offset, char in enumerate(text):
+        if char.isspace() or unicodedata.category(char)[0] == "P":
+            if start is not None:
+                spans.append((start, offset))
+                start = None
+        elif start is None:
+            start = offset
+    if start is not None:
+        spans.append((start, len(text)))
+    return spans
+
+
 def words_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
     """One regex for a word list, longest words first; for checks that run on few messages."""
     keys = sorted({normalize(word.strip()) for word in words if word.strip()}, key=len, reverse=True)
@@ -187,3 +210,8 @@ def words_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
 def only_words(norm: str, pattern: re.Pattern[str] | None) -> bool:
     """Whether nothing but the pattern's words, emoji, codes and punctuation is in the text."""
     return is_wordless(pattern.sub(" ", norm) if pattern is not None else norm)
+
+
+def asks(norm: str, asking: re.Pattern[str] | None, closing: re.Pattern[str] | None) -> bool:
+    """Whether a customer message asks for something: a question or request, not a closing line."""
+    return asking is not None and asking.search(norm) is not None and not only_words(norm, closing)

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
-from ..text import has_media, is_wordless, only_words, words_pattern
+from ..text import asks, has_media, is_wordless, words_pattern
 from ..view import ConversationView, Hit
 
 if TYPE_CHECKING:
@@ -21,6 +21,7 @@ WHEN = ("any", "customer_waiting", "customer_upset")
 class Settings:
     when: str
     closing: re.Pattern[str] | None
+    asking: re.Pattern[str] | None
     upset: frozenset[str]
 
 
@@ -29,7 +30,14 @@ def settings(fields: Fields, context: CompileContext) -> Settings:
     upset = context.phrases(fields, "upset")
     if when == "customer_upset" and not upset:
         raise fields.error("upset", 'when: customer_upset needs the words that show it (e.g. "@emotion")')
-    return Settings(when=when, closing=words_pattern(context.words(fields, "closing")), upset=upset)
+    if when == "customer_waiting" and not fields.has("asking"):
+        raise fields.error("asking", 'when: customer_waiting needs the words of a question (e.g. "@asking")')
+    return Settings(
+        when=when,
+        closing=words_pattern(context.words(fields, "closing")),
+        asking=words_pattern(context.words(fields, "asking")),
+        upset=upset,
+    )
 
 
 def check(settings: Settings, view: ConversationView) -> Iterator[Hit]:
@@ -52,4 +60,8 @@ def _applies(settings: Settings, view: ConversationView, waiting: list[int]) -> 
         return True
     if settings.when == "customer_upset":
         return any(view.texts[index].has_any(settings.upset) for index in waiting)
-    return any(not only_words(view.texts[index].norm, settings.closing) for index in waiting)
+    # Waiting: the customer asked something, or is upset; not after 「好的,谢谢」.
+    return any(
+        asks(view.texts[index].norm, settings.asking, settings.closing) or view.texts[index].has_any(settings.upset)
+        for index in waiting
+    )

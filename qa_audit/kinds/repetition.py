@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
-from ..text import MASK, is_wordless
+from ..text import MASK, MessageText, clause_spans, is_wordless
 from ..view import ConversationView, Hit
 
 if TYPE_CHECKING:
@@ -13,8 +13,17 @@ if TYPE_CHECKING:
     from ..schema import Fields
 
 PLACEHOLDERS = frozenset({"count", "max"})
-# Tone particles change nothing about which line it is: 「抱歉亲」 is 「抱歉」 said again.
-_PARTICLES = frozenset("亲哦呢了哈啊呀吧的嘛哟噢喔啦哒滴呐")
+COMPARE = ("line", "clause", "keywords")
+# Tone particles and intensifiers change nothing about which line it is:
+# 「非常抱歉哈亲」 is 「抱歉」 said again.
+_PARTICLES = "亲哦呢了哈啊呀吧的嘛哟噢喔啦哒滴呐"
+_INTENSIFIERS = frozenset("非常 十分 实在 真的 特别 很 真是 万分 确实 太".split())
+# Words every agent line is made of; two proposals are the same by what they offer, not by these.
+_FILLER = frozenset(
+    "您 你 我 我们 这边 那边 我这边 可以 一下 一个 已经 还是 建议 就是 这个 那个 什么 给您 帮您 为您 的话 "
+    "现在 如果 因为 所以 但是 不过 确实 真的 只能 最多 可能 应该 需要 麻烦 看看 试试 就行 就可以 "
+    "可以的 没问题 好的 一定 马上 非常 这样 那样 还有 然后 直接 先 再 也 都 就 还 要 会 能 很 是 在 有".split()
+)
 
 
 @dataclass(frozen=True)
@@ -23,21 +32,22 @@ class Settings:
     similarity: float
     only: frozenset[str] | None
     after_customer: frozenset[str] | None
-    compare: str  # "line": the whole line's tokens; "keywords": only the `only` words it contains
+    compare: str
+    unless_opening: frozenset[str]
 
 
 @dataclass
 class _Line:
-    tokens: frozenset[str]
+    words: frozenset[str]
     uses: int
     last: int
-    reported: bool = field(default=False)
+    reported: bool = False
 
 
 def settings(fields: Fields, context: CompileContext) -> Settings:
-    compare = fields.choice("compare", ("line", "keywords"), "line")
-    if compare == "keywords" and not fields.has("only"):
-        raise fields.error("compare", "compare: keywords needs `only` (the words that name a proposal)")
+    compare = fields.choice("compare", COMPARE, "line")
+    if compare == "clause" and not fields.has("only"):
+        raise fields.error("compare", "compare: clause needs `only` (the words that mark the clause)")
     similarity = fields.number("similarity", 0.8, minimum=0)
     if similarity > 1:
         raise fields.error("similarity", f"must be between 0 and 1, got {similarity}")
@@ -47,38 +57,64 @@ def settings(fields: Fields, context: CompileContext) -> Settings:
         only=context.phrases(fields, "only") if fields.has("only") else None,
         after_customer=context.phrases(fields, "after_customer") if fields.has("after_customer") else None,
         compare=compare,
+        unless_opening=context.phrases(fields, "unless_opening"),
     )
 
 
 def check(settings: Settings, view: ConversationView) -> Iterator[Hit]:
     lines: list[_Line] = []
+    similar: Callable[[frozenset[str], frozenset[str]], float] = (
+        _overlap if settings.compare == "keywords" else _jaccard
+    )
     for index in view.indices("agent"):
         text = view.texts[index]
         if settings.only is not None and not text.has_any(settings.only):
             continue
-        if settings.compare == "keywords":
-            # The same proposal comes back in new words (「5元优惠券」「优惠券补偿」): compare what is offered.
-            tokens = frozenset(settings.only.intersection(text.hits))  # type: ignore[union-attr]
-            similar = _overlap
-        else:
-            tokens = frozenset(
-                t for t in text.tokens if MASK not in t and t not in _PARTICLES and not is_wordless(t)
-            )
-            similar = _jaccard
-        if not tokens:
+        if settings.unless_opening and _opens_with(text, settings.unless_opening):
             continue
-        line = next((line for line in lines if similar(tokens, line.tokens) >= settings.similarity), None)
-        if line is None:
-            lines.append(_Line(tokens, 1, index))
-            continue
-        if settings.after_customer is not None and not _rejected_between(settings, view, line.last, index):
-            line.last = index
-            continue
-        line.uses += 1
-        line.last = index
-        if line.uses > settings.max and not line.reported:
-            line.reported = True
-            yield Hit(index, match=view.messages[index].text, values={"count": line.uses, "max": settings.max})
+        for words in _units(settings, text):
+            line = next((line for line in lines if similar(words, line.words) >= settings.similarity), None)
+            if line is None:
+                lines.append(_Line(words, 1, index))
+                continue
+            if line.last == index:
+                continue
+            if settings.after_customer is not None and not _rejected_between(settings, view, line.last, index):
+                line.last = index
+                continue
+            line.uses += 1
+            line.last, line.words = index, words
+            if line.uses > settings.max and not line.reported:
+                line.reported = True
+                yield Hit(index, match=view.messages[index].text, values={"count": line.uses, "max": settings.max})
+
+
+def _units(settings: Settings, text: MessageText) -> list[frozenset[str]]:
+    """What is compared: the whole line, each clause holding an `only` word, or the line's keywords."""
+    spans = text.token_spans()
+    if settings.compare == "clause":
+        assert settings.only is not None
+        marked = [
+            (start, end) for start, end in clause_spans(text.norm)
+            if any(start <= hit and hit + len(word) <= end
+                   for word, hits in text.hits.items() if word in settings.only for hit in hits)
+        ]
+        units = [_words(t for t, offset in spans if start <= offset < end) for start, end in marked]
+    elif settings.compare == "keywords":
+        units = [frozenset(t for t in _words(t for t, _ in spans) if len(t) > 1 and t not in _FILLER)]
+    else:
+        units = [_words(t for t, _ in spans)]
+    return [unit for unit in units if unit]
+
+
+def _words(tokens: Iterable[str]) -> frozenset[str]:
+    stripped = (t.strip(_PARTICLES) for t in tokens if MASK not in t and not is_wordless(t))
+    return frozenset(t for t in stripped if t and t not in _INTENSIFIERS)
+
+
+def _opens_with(text: MessageText, phrases: frozenset[str]) -> bool:
+    """Whether the line starts (after a short greeting such as 「亲,」) with one of the phrases."""
+    return any(start <= 2 for phrase, starts in text.hits.items() if phrase in phrases for start in starts)
 
 
 def _jaccard(left: frozenset[str], right: frozenset[str]) -> float:

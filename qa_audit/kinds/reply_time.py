@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from ..durations import WorkingHours, describe_duration, parse_duration, parse_periods, parse_timezone
 from ..model import UNASSIGNED
-from ..text import only_words, words_pattern
+from ..text import asks, words_pattern
 from ..view import ConversationView, Hit
 
 if TYPE_CHECKING:
@@ -27,6 +27,7 @@ class Settings:
     count_unanswered_end: bool
     unanswered_message: str
     closing: re.Pattern[str] | None
+    asking: re.Pattern[str] | None
     replies_from: tuple[str, ...]
 
     def limit_for(self, channel: str) -> float:
@@ -48,6 +49,7 @@ def settings(fields: Fields, context: CompileContext) -> Settings:
         count_unanswered_end=fields.flag("count_unanswered_end", True),
         unanswered_message=fields.text("unanswered_message", "客户最后的消息没有得到回复"),
         closing=words_pattern(context.words(fields, "closing")),
+        asking=words_pattern(context.words(fields, "asking")),
         replies_from=("agent", "system") if fields.flag("system_replies_count", False) else ("agent",),
     )
 
@@ -75,7 +77,8 @@ def check(settings: Settings, view: ConversationView) -> Iterator[Hit]:
         for index in range(waiting_since, len(messages)):
             if messages[index].role != "customer":
                 continue
-            if not only_words(view.texts[index].norm, settings.closing):
+            # Only a question or request needs an answer; 「好的,谢谢」 or 「恢复了」 ends the chat.
+            if asks(view.texts[index].norm, settings.asking, settings.closing):
                 last_agent = view.previous(len(messages), "agent")
                 agent = messages[last_agent].agent if last_agent is not None else None
                 yield Hit(index, agent=agent or UNASSIGNED, message=settings.unanswered_message, values={
