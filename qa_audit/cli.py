@@ -22,6 +22,7 @@ from .rulebook import RuleSet, load_rules, rule_files
 from .ruletest import test_rules
 from .schema import RuleError
 from .durations import parse_timezone
+from .evaluate import against_labels, findings_by_conversation, from_review, read_labels, summary
 from .show import rule_details, rules_overview, test_summary
 
 app = typer.Typer(
@@ -167,3 +168,27 @@ def rules_test(
     results = test_rules(ruleset, chosen)
     typer.echo(test_summary(results), nl=False)
     raise typer.Exit(0 if all(result.passed for result in results) else 1)
+
+
+@app.command()
+def evaluate(
+    review: Optional[Path] = typer.Argument(None, help="A review CSV (--format review) with 对/错 in `verdict`, "
+                                            "or with --labels a JSON report (--format json)."),
+    labels: Optional[Path] = typer.Option(None, "--labels",
+                                          help="CSV of human labels: conversation_id,rule (empty rule = clean)."),
+    include_info: bool = typer.Option(False, "--include-info", help="Count info findings too."),
+) -> None:
+    """Measure rules against a QA lead's judgement (规则准确率): precision, and recall with --labels."""
+    if review is None:
+        raise _fail("give a review CSV, or --labels LABELS.csv and a JSON report")
+    try:
+        if labels is None:
+            typer.echo(summary(from_review(review), with_recall=False), nl=False)
+            return
+        severities = ("error", "warning", "info") if include_info else ("error", "warning")
+        scores = against_labels(read_labels(labels), findings_by_conversation(review, severities))
+    except RuleError as error:
+        raise _fail(str(error)) from None
+    except OSError as error:
+        raise _fail(f"cannot read: {error}") from None
+    typer.echo(summary(scores, with_recall=True), nl=False)

@@ -82,7 +82,8 @@ class Tokenizer:
 
     def add_words(self, words: Iterable[str]) -> None:
         """Make each word one token, so a declared phrase is never split in two."""
-        fresh = {word for word in words if _JIEBA_WORD.fullmatch(word)} - self._words
+        # Digit runs stay whole: 12315 as a word would cut 2024070912315 (an order number) in two.
+        fresh = {word for word in words if _JIEBA_WORD.fullmatch(word) and not word.isdigit()} - self._words
         self._words |= fresh
         if self._jieba is not None:
             for word in fresh:

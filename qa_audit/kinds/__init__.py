@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import emoji_only, phrase, question, repetition, reply_time
+from . import context, emoji_only, phrase, question, repetition, reply_time
 
 KINDS: dict[str, ModuleType] = {
     "phrase": phrase,
@@ -18,4 +18,5 @@ KINDS: dict[str, ModuleType] = {
     "reply_time": reply_time,
     "repetition": repetition,
     "emoji_only": emoji_only,
+    "context": context,
 }

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..report import Report
-from . import csv_report, json_report, table
+from . import csv_report, json_report, review, table
 
 
 @dataclass(frozen=True)
@@ -22,4 +22,5 @@ RENDERERS: dict[str, Renderer] = {
     "table": table.render,
     "json": json_report.render,
     "csv": csv_report.render,
+    "review": review.render,
 }

@@ -1,0 +1,287 @@
+"""`context`: after a trigger message, what the other side's next replies must (not) contain."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterator, Union
+
+from ..schema import Fields
+from ..text import is_wordless, words_pattern
+from ..view import ConversationView, Hit
+
+if TYPE_CHECKING:
+    from ..rulebook import CompileContext
+    from ..text import MessageText
+
+PLACEHOLDERS = frozenset({"trigger", "trigger_match"})
+_ROLES = ("agent", "customer")
+
+
+@dataclass(frozen=True)
+class Contains:
+    phrases: frozenset[str]
+    patterns: re.Pattern[str] | None
+
+
+@dataclass(frozen=True)
+class Only:
+    """Every reply of the window says nothing but these words (「嗯」「好的」)."""
+
+    words: re.Pattern[str] | None
+
+
+@dataclass(frozen=True)
+class Replied:
+    pass
+
+
+@dataclass(frozen=True)
+class AllOf:
+    conditions: tuple["Condition", ...]
+
+
+@dataclass(frozen=True)
+class AnyOf:
+    conditions: tuple["Condition", ...]
+
+
+@dataclass(frozen=True)
+class Not:
+    condition: "Condition"
+
+
+Condition = Union[Contains, Only, Replied, AllOf, AnyOf, Not]
+
+
+@dataclass(frozen=True)
+class Trigger:
+    role: str
+    phrases: frozenset[str]
+    patterns: re.Pattern[str] | None
+    unless: frozenset[str]
+    first_only: bool
+    all_messages: bool
+    whole_word: bool
+
+
+@dataclass(frozen=True)
+class Window:
+    replies: int | None
+    seconds: float | None
+    side: str  # "other" role than the trigger's, or the "same" role
+    include_trigger: bool
+
+
+@dataclass(frozen=True)
+class Settings:
+    trigger: Trigger
+    window: Window
+    expect: Condition | None
+    forbid: Condition | None
+    reply: bool
+
+
+def settings(fields: Fields, context: CompileContext) -> Settings:
+    trigger_fields = fields.sub("trigger")
+    assert trigger_fields is not None
+    trigger = Trigger(
+        role=trigger_fields.choice("role", _ROLES, "customer"),
+        phrases=context.phrases(trigger_fields, "phrases"),
+        patterns=_patterns(trigger_fields),
+        unless=context.phrases(trigger_fields, "unless"),
+        first_only=trigger_fields.flag("first_only", False),
+        all_messages=trigger_fields.flag("all_messages", False),
+        whole_word=trigger_fields.flag("whole_word", False),
+    )
+    if not (trigger.phrases or trigger.patterns or trigger.first_only or trigger.all_messages):
+        raise trigger_fields.error(
+            "phrases", "a trigger needs phrases, patterns, first_only: true or all_messages: true"
+        )
+    trigger_fields.done()
+    window = _window(fields.sub("within", None))
+    expect = _condition(fields.sub("expect", None), context) if fields.has("expect") else None
+    forbid = _condition(fields.sub("forbid", None), context) if fields.has("forbid") else None
+    reply = fields.flag("reply", True)
+    if expect is None and forbid is None and not reply:
+        raise fields.error("expect", "a context rule needs expect, forbid or reply: true")
+    return Settings(trigger, window, expect, forbid, reply)
+
+
+def _patterns(fields: Fields) -> re.Pattern[str] | None:
+    compiled = fields.patterns("patterns")
+    return re.compile("|".join(f"(?:{p.pattern})" for p in compiled)) if compiled else None
+
+
+def _window(fields: Fields | None) -> Window:
+    if fields is None:
+        return Window(replies=1, seconds=None, side="other", include_trigger=False)
+    until_end = fields.flag("until_end", False)
+    seconds = fields.number("seconds", None, minimum=0)
+    replies = fields.number("replies", None if (until_end or seconds is not None) else 1, minimum=1)
+    window = Window(
+        replies=int(replies) if replies is not None else None,
+        seconds=float(seconds) if seconds is not None else None,
+        side=fields.choice("side", ("other", "same"), "other"),
+        include_trigger=fields.flag("include_trigger", False),
+    )
+    fields.done()
+    return window
+
+
+def _condition(fields: Fields | None, context: CompileContext) -> Condition:
+    """One condition: contains / only / replied, or all / any / not of conditions."""
+    assert fields is not None
+    keys = set(fields.mapping)
+    if len(keys) != 1 and not keys <= {"contains", "patterns"}:
+        raise fields.error("", f"a condition has one key (contains, patterns, only, replied, all, any, not), got {sorted(keys)}")
+    if keys & {"contains", "patterns"}:
+        condition: Condition = Contains(context.phrases(fields, "contains"), _patterns(fields))
+    elif "only" in keys:
+        condition = Only(words_pattern(context.words(fields, "only")))
+    elif "replied" in keys:
+        if fields.flag("replied") is not True:
+            raise fields.error("replied", "use `not: {replied: true}` for a window without replies")
+        condition = Replied()
+    elif "not" in keys:
+        condition = Not(_condition(fields.sub("not"), context))
+    elif keys & {"all", "any"}:
+        key = "all" if "all" in keys else "any"
+        items = fields.raw(key)
+        if not isinstance(items, list) or not items:
+            raise fields.error(key, "expected a list of conditions")
+        parts = tuple(
+            _condition(_item_fields(fields, key, position, item), context) for position, item in enumerate(items)
+        )
+        condition = AllOf(parts) if key == "all" else AnyOf(parts)
+    else:
+        raise fields.error(next(iter(keys)), f'unknown condition "{next(iter(keys))}" '
+                           "(known: contains, patterns, only, replied, all, any, not)")
+    fields.done()
+    return condition
+
+
+def _item_fields(fields: Fields, key: str, position: int, item: object) -> Fields:
+    lines = getattr(fields.mapping.get(key), "lines", [])
+    line = lines[position] if position < len(lines) else fields.line_of(key)
+    return Fields(item, fields.file, f"{fields.where}.{key}[{position}]", line)
+
+
+def check(settings: Settings, view: ConversationView) -> Iterator[Hit]:
+    trigger, window = settings.trigger, settings.window
+    reply_role = _other(trigger.role) if window.side == "other" else trigger.role
+    answered_up_to = -1  # triggers whose window starts at the same reply are judged once
+    for index, message in enumerate(view.messages):
+        if message.role != trigger.role or index <= answered_up_to:
+            continue
+        span = _trigger_match(trigger, view.texts[index])
+        if span is None:
+            continue
+        replies = _window_replies(view, index, reply_role, window)
+        answered_up_to = replies[0] if replies else len(view.messages)
+        failed = _failure(settings, view, replies)
+        if failed is not None:
+            at, found = failed
+            values = {"trigger": message.text, "trigger_match": message.text[span[0]:span[1]]}
+            if at is None:
+                yield Hit(index, match=values["trigger_match"], start=span[0], values=values)
+            else:
+                start = view.texts[at].norm.find(found) if found else -1
+                text = view.messages[at].text
+                quoted = text[start:start + len(found)] if start >= 0 else text
+                yield Hit(at, match=quoted, start=start if start >= 0 else None, values=values)
+        if trigger.first_only:
+            return
+
+
+def _other(role: str) -> str:
+    return "agent" if role == "customer" else "customer"
+
+
+def _trigger_match(trigger: Trigger, text: MessageText) -> tuple[int, int] | None:
+    if not trigger.phrases and trigger.patterns is None:
+        # first_only / all_messages: the whole message triggers, unless it says an `unless` word.
+        if trigger.unless and text.has_any(trigger.unless):
+            return None
+        return (0, len(text.norm))
+    spans = [(start, start + len(phrase)) for phrase, starts in text.hits.items()
+             if phrase in trigger.phrases for start in starts]
+    if trigger.patterns is not None:
+        spans.extend(m.span() for m in trigger.patterns.finditer(text.norm) if m.end() > m.start())
+    for start, end in sorted(spans):
+        if trigger.whole_word and not text.on_token_bounds(start, end):
+            continue
+        if not (trigger.unless and text.sentence_has(start, trigger.unless)):
+            return start, end
+    return None
+
+
+def _window_replies(view: ConversationView, index: int, role: str, window: Window) -> list[int]:
+    start_time = view.messages[index].time
+    found = [index] if window.include_trigger else []
+    for later in range(index + 1, len(view.messages)):
+        message = view.messages[later]
+        if message.role != role:
+            continue
+        if window.seconds is not None and start_time is not None and message.time is not None \
+                and (message.time - start_time).total_seconds() > window.seconds:
+            break
+        found.append(later)
+        if window.replies is not None and len(found) - window.include_trigger >= window.replies:
+            break
+    return found
+
+
+def _failure(settings: Settings, view: ConversationView, replies: list[int]) -> tuple[int | None, str] | None:
+    """Where the rule is broken — (reply index or None for the trigger, matched text) — or None."""
+    if not replies:
+        return (None, "") if settings.reply else None
+    if settings.forbid is not None:
+        for reply in replies:
+            if _holds(settings.forbid, view, [reply]):
+                return reply, _evidence(settings.forbid, view.texts[reply])
+    if settings.expect is not None and not _holds(settings.expect, view, replies):
+        return replies[0], ""
+    return None
+
+
+def _holds(condition: Condition, view: ConversationView, replies: list[int]) -> bool:
+    if isinstance(condition, Contains):
+        return any(_contains(condition, view.texts[reply]) is not None for reply in replies)
+    if isinstance(condition, Only):
+        # Says one of the words and nothing else: 「嗯」「好的」, but not an emoji-only reply.
+        return bool(replies) and condition.words is not None and all(
+            condition.words.search(view.texts[r].norm) is not None
+            and is_wordless(condition.words.sub(" ", view.texts[r].norm))
+            for r in replies
+        )
+    if isinstance(condition, Replied):
+        return bool(replies)
+    if isinstance(condition, AllOf):
+        return all(_holds(part, view, replies) for part in condition.conditions)
+    if isinstance(condition, AnyOf):
+        return any(_holds(part, view, replies) for part in condition.conditions)
+    return not _holds(condition.condition, view, replies)
+
+
+def _contains(condition: Contains, text: MessageText) -> str | None:
+    for phrase in text.hits:
+        if phrase in condition.phrases:
+            return phrase
+    if condition.patterns is not None:
+        found = condition.patterns.search(text.norm)
+        if found:
+            return found.group()
+    return None
+
+
+def _evidence(condition: Condition, text: MessageText) -> str:
+    """The words that made a forbid condition hold, for the report's match."""
+    if isinstance(condition, Contains):
+        return _contains(condition, text) or ""
+    if isinstance(condition, (AllOf, AnyOf)):
+        for part in condition.conditions:
+            found = _evidence(part, text)
+            if found:
+                return found
+    return ""
