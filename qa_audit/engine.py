@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import islice
 from typing import Iterable, Iterator
 
 from .diagnostics import Diagnostics
@@ -41,11 +42,12 @@ class Auditor:
         view = self.view(conversation)
         if self._timed_rules:
             self._note_untimed(conversation)
-        findings = [
-            self._finding(rule, view, hit)
-            for rule in self.rules
-            for hit in KINDS[rule.kind].check(rule.settings, view)
-        ]
+        findings = []
+        for rule in self.rules:
+            hits = KINDS[rule.kind].check(rule.settings, view)
+            if rule.max_per_conversation is not None:
+                hits = islice(hits, rule.max_per_conversation)
+            findings.extend(self._finding(rule, view, hit) for hit in hits)
         findings.sort()
         return findings
 

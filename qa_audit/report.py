@@ -87,7 +87,8 @@ class ReportBuilder:
         for finding in findings:
             lost[finding.agent] += finding.points
         for agent in dict.fromkeys(conversation.agents() + list(lost)):
-            self._agent_scores[agent].append(max(0.0, FULL_SCORE - lost[agent]))
+            # Bonus (negative) points of good-practice rules make up for deductions, never past 100.
+            self._agent_scores[agent].append(min(FULL_SCORE, max(0.0, FULL_SCORE - lost[agent])))
 
     def build(self, diagnostics: Diagnostics) -> Report:
         self.findings.sort()

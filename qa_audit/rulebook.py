@@ -42,6 +42,7 @@ class Rule:
     suggestion: str | None = None
     clause: str | None = None
     enabled: bool = True
+    max_per_conversation: int | None = None
     hit_examples: tuple[Example, ...] = ()
     miss_examples: tuple[Example, ...] = ()
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
@@ -229,14 +230,24 @@ def _compile(mapping: LineDict, file: str, context: CompileContext) -> Rule:
         suggestion=fields.text("suggestion", None),
         clause=fields.text("clause", None),
         enabled=fields.flag("enabled", True),
+        max_per_conversation=_positive_int(fields, "max_per_conversation"),
         settings=kind.settings(fields, context),
         file=file,
         line=mapping.line,
         raw=mapping,
         **_examples(fields),
     )
+    if rule.points < 0 and rule.severity != "info":
+        raise fields.error("points", "only info rules may give bonus (negative) points")
     fields.done()
     return rule
+
+
+def _positive_int(fields: Fields, key: str) -> int | None:
+    value = fields.number(key, None, minimum=1)
+    if value is not None and value != int(value):
+        raise fields.error(key, f"expected a whole number, got {value}")
+    return int(value) if value is not None else None
 
 
 def _examples(fields: Fields) -> dict[str, tuple[Example, ...]]:

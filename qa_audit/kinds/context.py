@@ -102,6 +102,11 @@ def settings(fields: Fields, context: CompileContext) -> Settings:
     window = _window(fields.sub("within", None))
     expect = _condition(fields.sub("expect", None), context) if fields.has("expect") else None
     forbid = _condition(fields.sub("forbid", None), context) if fields.has("forbid") else None
+    if fields.has("credit"):
+        # A good-practice rule: a finding (with bonus points) when the condition holds.
+        if forbid is not None:
+            raise fields.error("credit", "use either forbid or credit, not both")
+        forbid = _condition(fields.sub("credit", None), context)
     reply = fields.flag("reply", True)
     if expect is None and forbid is None and not reply:
         raise fields.error("expect", "a context rule needs expect, forbid or reply: true")
@@ -200,8 +205,8 @@ def _other(role: str) -> str:
 
 def _trigger_match(trigger: Trigger, text: MessageText) -> tuple[int, int] | None:
     if not trigger.phrases and trigger.patterns is None:
-        # first_only / all_messages: the whole message triggers, unless it says an `unless` word.
-        if trigger.unless and text.has_any(trigger.unless):
+        # first_only / all_messages: the whole message triggers unless it is an `unless` line.
+        if trigger.unless and _says(text, trigger.unless):
             return None
         return (0, len(text.norm))
     spans = [(start, start + len(phrase)) for phrase, starts in text.hits.items()
@@ -214,6 +219,21 @@ def _trigger_match(trigger: Trigger, text: MessageText) -> tuple[int, int] | Non
         if not (trigger.unless and text.sentence_has(start, trigger.unless)):
             return start, end
     return None
+
+
+def _says(text: MessageText, words: frozenset[str]) -> bool:
+    """A word of two or more characters anywhere, or nothing but the words.
+
+    A one-character word (好, 行) counts only alone: 「不行」 is not 「行」.
+    """
+    if any(len(word) > 1 for word in words.intersection(text.hits)):
+        return True
+    chars = list(text.norm)
+    for word, starts in text.hits.items():
+        if word in words:
+            for start in starts:
+                chars[start:start + len(word)] = " " * len(word)
+    return text.hits.keys() & words != set() and is_wordless("".join(chars))
 
 
 def _window_replies(view: ConversationView, index: int, role: str, window: Window) -> list[int]:

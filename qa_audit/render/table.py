@@ -53,7 +53,8 @@ def _agents_table(report: Report) -> Table:
         table.add_column(header, justify="left" if header == "客服" else "right", no_wrap=True)
     table.add_column("主要问题")
     for agent in report.agents:
-        top = sorted(agent.by_rule.items(), key=lambda item: (-item[1], item[0]))[:3]
+        problems = {rule: n for rule, n in agent.by_rule.items() if _points(report, rule) >= 0}
+        top = sorted(problems.items(), key=lambda item: (-item[1], item[0]))[:3]
         main = ",".join(f"{_rule_title(report, rule)}×{count}" for rule, count in top)
         score_style = "red" if agent.score < 80 else "yellow" if agent.score < 95 else "green"
         table.add_row(
@@ -103,6 +104,11 @@ def _highlighted(finding: Finding) -> Text:
 
 def _one_line(text: str) -> str:
     return text.replace("\r", " ").replace("\n", " ⏎ ")
+
+
+def _points(report: Report, rule_id: str) -> float:
+    rule = report.rules.get(rule_id)
+    return rule.points if rule else 0.0
 
 
 def _rule_title(report: Report, rule_id: str) -> str:
