@@ -18,13 +18,22 @@ def audit(
     *,
     rules: RuleSet | None = None,
     options: ReadOptions | None = None,
+    baseline: set[str] | None = None,
 ) -> Report:
-    """Audit chat logs (files, directories or "-") with a rule set (default: the bundled pack)."""
+    """Audit chat logs (files, directories or "-") with a rule set (default: the bundled pack).
+
+    Findings whose fingerprint is in `baseline` are left out and counted as baselined.
+    """
     ruleset = rules if rules is not None else load_rules()
     diagnostics = Diagnostics()
     auditor = Auditor(ruleset, diagnostics)
     builder = ReportBuilder(ruleset.rules)
     messages = read_messages([str(path) for path in paths], options or ReadOptions(), diagnostics)
     for conversation, findings in auditor.check_all(conversations(messages, diagnostics)):
+        if baseline:
+            kept = [finding for finding in findings if finding.fingerprint not in baseline]
+            builder.baselined += len(findings) - len(kept)
+            findings = kept
         builder.add(conversation, findings)
+    diagnostics.report_unused_suppressions({rule.id.upper() for rule in ruleset.rules})
     return builder.build(diagnostics)

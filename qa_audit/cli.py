@@ -21,6 +21,8 @@ from .render import RENDERERS, RenderOptions
 from .rulebook import RuleSet, load_rules, rule_files
 from .ruletest import test_rules
 from .schema import RuleError
+from .baseline import baseline_text, load_baseline
+from .config import Config, find_config, load_config, starter_config
 from .durations import parse_timezone
 from .evaluate import against_labels, findings_by_conversation, from_review, read_labels, summary
 from .show import rule_details, rules_overview, test_summary
@@ -58,10 +60,34 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(ERROR)
 
 
-def _ruleset(rules: list[Path], no_default_rules: bool, disable: list[str]) -> RuleSet:
+def _ruleset(rules: list[Path], no_default_rules: bool, disable: list[str], config: Config | None = None,
+             enable: list[str] | None = None) -> RuleSet:
+    config = config or Config()
     try:
-        return load_rules(rules, include_default=not no_default_rules,
-                          disable=[item for value in disable for item in value.split(",") if item])
+        return load_rules(
+            [*config.rules, *rules],
+            include_default=config.extends_default and not no_default_rules,
+            disable=[*config.disable, *_split(disable)],
+            enable=[*config.enable, *_split(enable or [])],
+            overrides=config.overrides,
+        )
+    except RuleError as error:
+        raise _fail(str(error)) from None
+
+
+def _split(values: list[str]) -> list[str]:
+    return [item.strip() for value in values for item in value.split(",") if item.strip()]
+
+
+def _config(path: Optional[Path]) -> Config:
+    """--config FILE, else qa-audit.yaml found upward from the current directory, else defaults."""
+    found = path if path is not None else find_config(Path.cwd())
+    if found is None:
+        return Config()
+    if not found.is_file():
+        raise _fail(f"--config {found}: no such file")
+    try:
+        return load_config(found)
     except RuleError as error:
         raise _fail(str(error)) from None
 
@@ -96,32 +122,57 @@ def audit(
     rules: List[Path] = typer.Option([], "--rules", "-r", help="Extra rule files or directories (规则文件)."),
     no_default_rules: bool = typer.Option(False, "--no-default-rules", help="Do not load the bundled pack."),
     disable: List[str] = typer.Option([], "--disable", help="Switch rules off by id or name, e.g. SA008."),
-    output_format: str = typer.Option("table", "--format", "-f",
-                                      help=f"Report format: {', '.join(RENDERERS)}."),
+    enable: List[str] = typer.Option([], "--enable", help="Switch rules on by id or name."),
+    output_format: str = typer.Option("table", "--format", "-f", help=f"Report format: {', '.join(RENDERERS)}."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file."),
     details: bool = typer.Option(False, "--details", "-d",
                                  help="Table: show each finding with its evidence (证据) and suggestion."),
-    strict: bool = typer.Option(False, "--strict", help="Exit 2 if any input record had to be skipped."),
-    fail_on: str = typer.Option("error", "--fail-on",
-                                help="Exit 1 when a finding at or above this severity exists: "
-                                "error, warning, info or never."),
+    strict: Optional[bool] = typer.Option(None, "--strict/--no-strict",
+                                          help="Exit 2 if any input record had to be skipped."),
+    fail_on: Optional[str] = typer.Option(None, "--fail-on",
+                                          help="Exit 1 on findings at or above this severity: error (default), "
+                                          "warning, info or never."),
+    max_findings: Optional[int] = typer.Option(None, "--max-findings", min=0,
+                                               help="Findings at or above --fail-on allowed before exit 1."),
+    min_score: Optional[float] = typer.Option(None, "--min-score", min=0,
+                                              help="Exit 1 if any agent's score or the overall score is below."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Ignore findings recorded in this baseline."),
+    write_baseline: Optional[Path] = typer.Option(None, "--write-baseline",
+                                                  help="Record every current finding in this baseline file."),
     field: List[str] = typer.Option([], "--field",
                                     help="Map an input column to a message field, e.g. --field text=聊天内容."),
-    timezone: str = typer.Option("Asia/Shanghai", "--timezone", help="Time zone of times without an offset."),
+    timezone: Optional[str] = typer.Option(None, "--timezone", help="Time zone of times without an offset "
+                                           "(default Asia/Shanghai)."),
+    config_path: Optional[Path] = typer.Option(None, "--config", help="Config file (default: qa-audit.yaml "
+                                               "found upward from the current directory)."),
 ) -> None:
     """Audit chat logs and print a per-agent report (质检报告)."""
+    config = _config(config_path)
+    fail_on = fail_on or config.fail_on or "error"
     if output_format not in RENDERERS:
         raise _fail(f"--format {output_format!r}: choose one of {', '.join(RENDERERS)}")
     if fail_on not in FAIL_ON:
         raise _fail(f"--fail-on {fail_on!r}: choose one of {', '.join(FAIL_ON)}")
     try:
-        zone = parse_timezone(timezone)
+        zone = parse_timezone(timezone or config.timezone or "Asia/Shanghai")
     except ValueError as error:
         raise _fail(f"--timezone: {error}") from None
-    ruleset = _ruleset(rules, no_default_rules, disable)
-    report = run_audit(paths, rules=ruleset, options=ReadOptions(_field_map(field), zone))
+    ruleset = _ruleset(rules, no_default_rules, disable, config, enable)
+    fields = _field_map([*(f"{k}={v}" for k, v in config.fields.items()), *field])
+    options = ReadOptions(fields, zone, tuple(config.include), tuple(config.exclude))
+    known = None
+    baseline_path = baseline or config.baseline
+    if baseline_path is not None and write_baseline is None:
+        try:
+            known = load_baseline(baseline_path)
+        except RuleError as error:
+            raise _fail(str(error)) from None
+    report = run_audit(paths, rules=ruleset, options=options, baseline=known)
     for problem in report.problems:
         stderr.print(f"warning: {escape(str(problem))}", style="yellow")
+    if write_baseline is not None:
+        _write(write_baseline, baseline_text(report))
+        stderr.print(f"wrote {len(report.findings)} findings to the baseline {write_baseline}")
     to_terminal = output is None and sys.stdout.isatty()
     width = Console().width if to_terminal else 160
     text = RENDERERS[output_format](report, RenderOptions(details=details, color=to_terminal, width=width))
@@ -129,11 +180,61 @@ def audit(
         sys.stdout.write(text)
         sys.stdout.flush()
     else:
-        try:
-            write_atomically(output, text)
-        except OSError as error:
-            raise _fail(f"cannot write {output}: {error.strerror or error}") from None
-    raise typer.Exit(exit_code(report, fail_on, strict))
+        _write(output, text)
+    strict = strict if strict is not None else bool(config.strict)
+    limit = max_findings if max_findings is not None else (config.max_findings or 0)
+    score = min_score if min_score is not None else config.min_score
+    raise typer.Exit(exit_code(report, fail_on, strict, limit, score))
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        write_atomically(path, text)
+    except OSError as error:
+        raise _fail(f"cannot write {path}: {error.strerror or error}") from None
+
+
+@app.command()
+def init(
+    force: bool = typer.Option(False, "--force", help="Overwrite existing files."),
+) -> None:
+    """Write a commented qa-audit.yaml and an example GitHub Actions workflow (初始化配置)."""
+    targets = {Path("qa-audit.yaml"): starter_config(), Path(".github/workflows/qa-audit.yml"): WORKFLOW}
+    existing = [str(path) for path in targets if path.exists()]
+    if existing and not force:
+        raise _fail(f"{', '.join(existing)} already exist(s); use --force to overwrite")
+    for path, text in targets.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(path, text)
+        typer.echo(f"wrote {path}")
+
+
+WORKFLOW = """\
+# qa-audit: lint training transcripts on every push and pull request (培训话术质检).
+name: qa-audit
+on: [push, pull_request]
+permissions:
+  contents: read
+  security-events: write   # upload SARIF to code scanning
+jobs:
+  qa-audit:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-python@v5
+        with:
+          python-version: "3.11"
+      - run: pip install qa-audit
+      # Annotations on the pull request and a summary on the run page:
+      - run: qa-audit audit transcripts/ --format github | tee -a "$GITHUB_STEP_SUMMARY"
+      # The same findings for code scanning:
+      - run: qa-audit audit transcripts/ --format sarif --output qa-audit.sarif --fail-on never
+        if: always()
+      - uses: github/codeql-action/upload-sarif@v3
+        if: always()
+        with:
+          sarif_file: qa-audit.sarif
+"""
 
 
 @rules_app.command("list")

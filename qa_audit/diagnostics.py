@@ -26,6 +26,8 @@ class Diagnostics:
     records: Counter[str] = field(default_factory=Counter)
     skipped: Counter[str] = field(default_factory=Counter)
     files: list[str] = field(default_factory=list)
+    # (file, line, rule) of every suppression comment → whether it suppressed something
+    suppressions: dict[tuple[str, int, str], bool] = field(default_factory=dict)
     _said: set[str] = field(default_factory=set)
 
     def file_seen(self, file: str) -> None:
@@ -47,6 +49,17 @@ class Diagnostics:
         if key not in self._said:
             self._said.add(key)
             self.warn(file, line, cause)
+
+    def suppression(self, file: str, line: int, rule: str) -> None:
+        self.suppressions.setdefault((file, line, rule), False)
+
+    def report_unused_suppressions(self, known_rules: set[str]) -> None:
+        """Like ruff's RUF100: a suppression that suppressed nothing is said, so it can go."""
+        for (file, line, rule), used in sorted(self.suppressions.items()):
+            if rule != "ALL" and rule not in known_rules:
+                self.warn(file, line, f"suppression names an unknown rule {rule}")
+            elif not used:
+                self.warn(file, line, f"unused suppression: {rule} found nothing here")
 
     @property
     def skipped_total(self) -> int:

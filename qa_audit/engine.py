@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import islice
 from typing import Iterable, Iterator
 
 from .diagnostics import Diagnostics
+from .fingerprint import fingerprints
 from .kinds import KINDS
 from .model import UNASSIGNED, Conversation, Finding
 from .rulebook import Rule, RuleSet
@@ -47,13 +49,22 @@ class Auditor:
             hits = KINDS[rule.kind].check(rule.settings, view)
             if rule.max_per_conversation is not None:
                 hits = islice(hits, rule.max_per_conversation)
-            findings.extend(self._finding(rule, view, hit) for hit in hits)
+            findings.extend(self._finding(rule, view, hit) for hit in hits if not self._suppressed(rule, view, hit))
         findings.sort()
-        return findings
+        return [replace(finding, fingerprint=fp) for finding, fp in zip(findings, fingerprints(findings))]
 
     def check_all(self, conversations: Iterable[Conversation]) -> Iterator[tuple[Conversation, list[Finding]]]:
         for conversation in conversations:
             yield conversation, self.check(conversation)
+
+    def _suppressed(self, rule: Rule, view: ConversationView, hit: Hit) -> bool:
+        """A `# qa-audit: disable=RULE` comment covers this hit; the comment is marked as used."""
+        message = view.messages[hit.index]
+        for rule_id, line in message.suppressed:
+            if rule_id in (rule.id.upper(), "ALL"):
+                self.diagnostics.suppressions[(message.file, line, rule_id)] = True
+                return True
+        return False
 
     def _note_untimed(self, conversation: Conversation) -> None:
         for message in conversation.messages:

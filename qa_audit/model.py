@@ -28,6 +28,7 @@ class Message:
     customer: str | None = None
     file: str = "<memory>"
     line: int = 0
+    suppressed: tuple[tuple[str, int], ...] = ()  # (rule id or ALL, line of the suppression comment)
 
 
 @dataclass(slots=True)
@@ -80,6 +81,13 @@ class Finding:
     suggestion: str | None = None
     column: int | None = None
     context: str | None = None
+    fingerprint: str = ""
+
+    @property
+    def file_key(self) -> str:
+        """The file as a fingerprint sees it: forward slashes, no leading ./"""
+        path = self.file.replace("\\", "/")
+        return path[2:] if path.startswith("./") else path
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -100,4 +108,5 @@ class Finding:
             "message": self.message,
             "suggestion": self.suggestion,
             "context": self.context,
+            "fingerprint": self.fingerprint,
         }

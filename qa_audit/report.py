@@ -39,6 +39,8 @@ class Summary:
     findings: int
     skipped_records: int
     by_severity: dict[str, int]
+    baselined: int = 0
+    score: float = FULL_SCORE
 
     def as_dict(self) -> dict[str, object]:
         return dict(self.__dict__)
@@ -73,6 +75,7 @@ class ReportBuilder:
         self.findings: list[Finding] = []
         self.conversations = 0
         self.messages = 0
+        self.baselined = 0
         self._agent_messages: Counter[str] = Counter()
         self._agent_scores: dict[str, list[float]] = defaultdict(list)
 
@@ -102,7 +105,7 @@ class ReportBuilder:
             scores = self._agent_scores[name]
             agent.conversations = len(scores)
             agent.messages = self._agent_messages[name]
-            agent.score = round(sum(scores) / len(scores), 1)
+            agent.score = _mean(scores)
             agent.by_rule = dict(sorted(agent.by_rule.items()))
             agent.by_severity = {s: agent.by_severity[s] for s in SEVERITIES if s in agent.by_severity}
         ranked = sorted(agents.values(), key=lambda a: (a.score, -a.findings, a.agent))
@@ -114,5 +117,11 @@ class ReportBuilder:
             findings=len(self.findings),
             skipped_records=diagnostics.skipped_total,
             by_severity={s: severities.get(s, 0) for s in SEVERITIES},
+            baselined=self.baselined,
+            score=_mean([score for scores in self._agent_scores.values() for score in scores]),
         )
         return Report(summary, ranked, self.findings, sorted(diagnostics.problems), self.rules)
+
+
+def _mean(scores: list[float]) -> float:
+    return round(sum(scores) / len(scores), 1) if scores else FULL_SCORE

@@ -20,6 +20,16 @@ _COMMON_PLACEHOLDERS = frozenset({"match", "id", "title", "name"})
 
 
 @dataclass(frozen=True)
+class Override:
+    """Settings of one rule changed by a config or rule file, with where they were written."""
+
+    rule_id: str
+    values: LineDict
+    file: str
+    line: int
+
+
+@dataclass(frozen=True)
 class Example:
     text: str
     line: int
@@ -124,13 +134,18 @@ def load_rules(
     *,
     include_default: bool = True,
     disable: Iterable[str] = (),
+    enable: Iterable[str] = (),
+    overrides: Iterable[Override] = (),
     tokenizer: Tokenizer | None = None,
 ) -> RuleSet:
-    """Load the default pack (unless told not to) plus user files; validate and compile all."""
+    """Load the default pack (unless told not to) plus user files; validate and compile all.
+
+    Overrides from rule files apply in file order, then the given ones (a config file's).
+    """
     files = rule_files(([default_pack()] if include_default else []) + list(paths))
     lexicons: dict[str, tuple[str, ...]] = {}
     raw_rules: list[tuple[LineDict, str]] = []
-    overrides: list[tuple[str, LineDict, str, int]] = []
+    file_overrides: list[Override] = []
     for path in files:
         shown = _shown_name(path)
         document = load_yaml(path, shown)
@@ -149,7 +164,7 @@ def load_rules(
             for rule_id, values in override_block.mapping.items():
                 if not isinstance(values, dict):
                     raise override_block.error(str(rule_id), "expected a mapping of settings")
-                overrides.append((str(rule_id), values, shown, override_block.line_of(rule_id)))
+                file_overrides.append(Override(str(rule_id), values, shown, override_block.line_of(rule_id)))
         top.done()
 
     by_id: dict[str, LineDict] = {}
@@ -161,24 +176,27 @@ def load_rules(
                             f"duplicate rule id (first defined in {first.files.get('id')}:{first.line})")
         mapping.files.setdefault("id", shown)
         by_id[rule_id] = mapping
-    for rule_id, values, shown, line in overrides:
-        if rule_id not in by_id:
-            raise RuleError(shown, line, f"overrides.{rule_id}", "no rule has this id")
-        target = by_id[rule_id]
-        for key, value in values.items():
+    for override in [*file_overrides, *overrides]:
+        if override.rule_id not in by_id:
+            raise RuleError(override.file, override.line, f"overrides.{override.rule_id}", "no rule has this id")
+        target = by_id[override.rule_id]
+        for key, value in override.values.items():
             target[key] = value
-            target.lines[key] = values.lines.get(key, line)
-            target.files[key] = shown
+            target.lines[key] = getattr(override.values, "lines", {}).get(key, override.line)
+            target.files[key] = override.file
 
     disabled = {item.lower() for item in disable}
+    enabled = {item.lower() for item in enable}
     context = CompileContext(PhraseIndex(), tokenizer or shared_tokenizer(), lexicons)
     rules = sorted((_compile(mapping, shown, context) for mapping, shown in raw_rules), key=lambda r: r.id)
     known = {rule.id.lower() for rule in rules} | {rule.name for rule in rules}
-    for item in disabled:
+    for item in disabled | enabled:
         if item not in known:
-            raise RuleError("--disable", 0, item, "no rule has this id or name")
+            raise RuleError("--disable/--enable", 0, item, "no rule has this id or name")
     rules = [
-        _with_enabled(rule, False) if rule.id.lower() in disabled or rule.name in disabled else rule
+        _with_enabled(rule, False) if {rule.id.lower(), rule.name} & disabled
+        else _with_enabled(rule, True) if {rule.id.lower(), rule.name} & enabled
+        else rule
         for rule in rules
     ]
     context.index.build()

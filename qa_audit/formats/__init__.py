@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from fnmatch import fnmatch
 from pathlib import Path
 from types import ModuleType
 from typing import Iterable, Iterator
@@ -28,9 +29,11 @@ _BY_SUFFIX = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "c
 class ReadOptions:
     fields: FieldMap = field(default_factory=FieldMap)
     timezone: ZoneInfo = field(default_factory=lambda: ZoneInfo("Asia/Shanghai"))
+    include: tuple[str, ...] = ()  # globs a directory's files must match (relative to it)
+    exclude: tuple[str, ...] = ()
 
 
-def input_files(paths: Iterable[str]) -> Iterator[str]:
+def input_files(paths: Iterable[str], include: tuple[str, ...] = (), exclude: tuple[str, ...] = ()) -> Iterator[str]:
     """Files named directly, files of known formats inside directories (recursively), or "-"."""
     for path in paths:
         if path == STDIN:
@@ -39,11 +42,22 @@ def input_files(paths: Iterable[str]) -> Iterator[str]:
         candidate = Path(path)
         if candidate.is_dir():
             for found in sorted(candidate.rglob("*")):
-                hidden = any(part.startswith(".") for part in found.relative_to(candidate).parts)
-                if found.is_file() and found.suffix.lower() in _BY_SUFFIX and not hidden:
+                relative = found.relative_to(candidate)
+                hidden = any(part.startswith(".") for part in relative.parts)
+                if not found.is_file() or found.suffix.lower() not in _BY_SUFFIX or hidden:
+                    continue
+                name = relative.as_posix()
+                if include and not _matches(name, include):
+                    continue
+                if not _matches(name, exclude):
                     yield str(found)
         else:
             yield path
+
+
+def _matches(name: str, patterns: tuple[str, ...]) -> bool:
+    # fnmatch's * crosses "/", so "a/**/*.txt" also needs its "a/*.txt" form to match a/x.txt.
+    return any(fnmatch(name, p) or fnmatch(name, p.replace("**/", "")) for p in patterns)
 
 
 def format_of(path: str) -> str:
@@ -78,7 +92,7 @@ def _sniff(head: bytes) -> str:
 
 def read_messages(paths: Iterable[str], options: ReadOptions, diagnostics: Diagnostics) -> Iterator[Message]:
     """Every message of every input, in input order; unreadable records are skipped and counted."""
-    for path in input_files(paths):
+    for path in input_files(paths, options.include, options.exclude):
         diagnostics.file_seen(path)
         if path != STDIN and not Path(path).is_file():
             diagnostics.skip(path, 0, "no such file")

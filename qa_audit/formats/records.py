@@ -170,4 +170,5 @@ def message_from_record(
         customer=_clean(get("customer")),
         file=file,
         line=line,
+        suppressed=tuple(record.get("__suppress__", ())),
     )

@@ -17,6 +17,8 @@ _MESSAGE = re.compile(
     r"\s*[::]\s?(?P<text>.*)$"
 )
 _DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
+# 「# qa-audit: disable=SA004 原因」 above or at the end of a message line; disable-file= for the file.
+_DIRECTIVE = re.compile(r"#\s*qa-audit:\s*(?P<scope>disable|disable-file)=(?P<rules>[A-Za-z0-9_,\-]+)(?:\s+.*)?$")
 _HEADER_KEYS = ("channel", "shop", "customer", "date")
 
 
@@ -28,13 +30,21 @@ def parse(lines: Iterable[tuple[int, str]], path: str, diagnostics: Diagnostics)
     """Records from numbered lines of transcript text (a file, or a rule's example)."""
     conversation: dict[str, str] | None = None
     pending: Record | None = None
+    file_wide: list[tuple[str, int]] = []  # (rule, line of the directive)
+    next_line: list[tuple[str, int]] = []
     for number, raw in lines:
         line = raw.rstrip("\r\n")
         if raw[:1] in (" ", "\t") and line.strip() and pending is not None:
             pending.fields["text"] += "\n" + line.strip()
             continue
         stripped = line.strip()
-        if not stripped or stripped.startswith("#"):
+        if not stripped:
+            continue
+        if stripped.startswith("#"):
+            directive = _DIRECTIVE.match(stripped)
+            if directive:
+                found = _directive_rules(directive, number, diagnostics, path)
+                (file_wide if directive.group("scope") == "disable-file" else next_line).extend(found)
             continue
         if pending is not None:
             yield pending
@@ -50,9 +60,23 @@ def parse(lines: Iterable[tuple[int, str]], path: str, diagnostics: Diagnostics)
         if conversation is None:
             diagnostics.skip(path, number, 'message before any conversation header ("=== ID")')
             continue
-        pending = Record(_message_fields(message, conversation), path, number)
+        fields = _message_fields(message, conversation)
+        inline = _DIRECTIVE.search(fields["text"])
+        if inline and inline.group("scope") == "disable":
+            fields["text"] = fields["text"][: inline.start()].rstrip()
+            next_line.extend(_directive_rules(inline, number, diagnostics, path))
+        fields["__suppress__"] = tuple(file_wide + next_line)
+        next_line = []
+        pending = Record(fields, path, number)
     if pending is not None:
         yield pending
+
+
+def _directive_rules(found: re.Match[str], number: int, diagnostics: Diagnostics, path: str) -> list[tuple[str, int]]:
+    rules = [rule.strip().upper() for rule in found.group("rules").split(",") if rule.strip()]
+    for rule in rules:
+        diagnostics.suppression(path, number, rule)
+    return [(rule, number) for rule in rules]
 
 
 def _header_fields(conversation_id: str, rest: str, path: str, number: int, diagnostics: Diagnostics) -> dict[str, str]:
@@ -68,10 +92,10 @@ def _header_fields(conversation_id: str, rest: str, path: str, number: int, diag
     return fields
 
 
-def _message_fields(found: re.Match[str], conversation: dict[str, str]) -> dict[str, str]:
+def _message_fields(found: re.Match[str], conversation: dict[str, str]) -> dict[str, object]:
     role = ROLE_ALIASES[found.group("role").lower()]
     name = found.group("name") or found.group("pname")
-    fields = {key: value for key, value in conversation.items() if key != "date"}
+    fields: dict[str, object] = {key: value for key, value in conversation.items() if key != "date"}
     fields.update(role=role, text=found.group("text"))
     time = (found.group("time") or "").strip()
     if time:

@@ -31,7 +31,8 @@ def render(report: Report, options: RenderOptions) -> str:
         ("qa-audit 质检报告", "bold"),
         f"  {summary.files} 个文件 · {summary.conversations} 个会话 · {summary.messages} 条消息 · "
         f"{summary.findings} 个问题" + (f"({counts})" if counts else "") +
-        (f" · 跳过 {summary.skipped_records} 条记录" if summary.skipped_records else ""),
+        (f" · 跳过 {summary.skipped_records} 条记录" if summary.skipped_records else "") +
+        (f" · 基线中已有 {summary.baselined} 个问题未列出" if summary.baselined else ""),
     ))
     if report.agents:
         console.print(_agents_table(report))
