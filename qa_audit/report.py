@@ -54,6 +54,7 @@ class Report:
     problems: list[Problem]
     rules: dict[str, Rule]
     version: str = __version__
+    files: list[str] = field(default_factory=list)  # every audited file, clean ones too (JUnit)
 
     def as_dict(self) -> dict[str, object]:
         return {

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..report import Report
-from . import csv_report, json_report, review, table
+from . import csv_report, github, gitlab, json_report, junit, review, sarif, table
 
 
 @dataclass(frozen=True)
@@ -23,4 +23,8 @@ RENDERERS: dict[str, Renderer] = {
     "json": json_report.render,
     "csv": csv_report.render,
     "review": review.render,
+    "sarif": sarif.render,
+    "junit": junit.render,
+    "github": github.render,
+    "gitlab": gitlab.render,
 }
