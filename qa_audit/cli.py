@@ -14,7 +14,7 @@ from rich.markup import escape
 
 from . import __version__
 from .api import audit as run_audit
-from .formats import ReadOptions
+from .formats import READERS, ReadOptions
 from .formats.records import FIELD_ALIASES, FieldMap
 from .gate import ERROR, FAIL_ON, exit_code
 from .render import RENDERERS, RenderOptions
@@ -145,9 +145,14 @@ def audit(
                                            "(default Asia/Shanghai)."),
     config_path: Optional[Path] = typer.Option(None, "--config", help="Config file (default: qa-audit.yaml "
                                                "found upward from the current directory)."),
+    input_format: Optional[str] = typer.Option(None, "--input-format",
+                                               help="Read every input as this format (see `qa-audit formats`); "
+                                               "default: detected from each file's content."),
 ) -> None:
     """Audit chat logs and print a per-agent report (质检报告)."""
     config = _config(config_path)
+    if input_format is not None and input_format not in READERS:
+        raise _fail(f"--input-format {input_format!r}: choose one of {', '.join(READERS)}")
     fail_on = fail_on or config.fail_on or "error"
     if output_format not in RENDERERS:
         raise _fail(f"--format {output_format!r}: choose one of {', '.join(RENDERERS)}")
@@ -159,7 +164,7 @@ def audit(
         raise _fail(f"--timezone: {error}") from None
     ruleset = _ruleset(rules, no_default_rules, disable, config, enable)
     fields = _field_map([*(f"{k}={v}" for k, v in config.fields.items()), *field])
-    options = ReadOptions(fields, zone, tuple(config.include), tuple(config.exclude))
+    options = ReadOptions(fields, zone, tuple(config.include), tuple(config.exclude), input_format)
     known = None
     baseline_path = baseline or config.baseline
     if baseline_path is not None and write_baseline is None:
@@ -235,6 +240,13 @@ jobs:
         with:
           sarif_file: qa-audit.sarif
 """
+
+
+@app.command()
+def formats() -> None:
+    """List the input formats (导入格式) and how each is recognised."""
+    for name, reader in READERS.items():
+        typer.echo(f"{name:<12} {', '.join(reader.SUFFIXES):<16} {reader.DESCRIPTION}")
 
 
 @rules_app.command("list")

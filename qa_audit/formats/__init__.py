@@ -12,17 +12,15 @@ from zoneinfo import ZoneInfo
 from ..diagnostics import Diagnostics
 from ..model import Message
 from . import json_doc, jsonl, table, transcript
-from .decode import STDIN, open_binary
 from .records import FieldMap, Record, RecordError, message_from_record
+from .source import STDIN, Source, opened
 
+# Every reader module has NAME, DESCRIPTION, SUFFIXES, sniff(head, suffix) -> 0..100 and
+# read(source, diagnostics) -> Iterator[Record]. A new format is a new module plus one line here.
 READERS: dict[str, ModuleType] = {
-    "jsonl": jsonl,
-    "json": json_doc,
-    "csv": table,
-    "transcript": transcript,
+    module.NAME: module for module in (jsonl, json_doc, table, transcript)
 }
-_BY_SUFFIX = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "csv", ".tsv": "csv",
-              ".txt": "transcript", ".chat": "transcript"}
+_SUFFIX_BONUS = 15  # a file's suffix breaks ties between readers that recognise its content
 
 
 @dataclass(frozen=True)
@@ -31,6 +29,7 @@ class ReadOptions:
     timezone: ZoneInfo = field(default_factory=lambda: ZoneInfo("Asia/Shanghai"))
     include: tuple[str, ...] = ()  # globs a directory's files must match (relative to it)
     exclude: tuple[str, ...] = ()
+    input_format: str | None = None  # a reader's NAME, or None to detect by content
 
 
 def input_files(paths: Iterable[str], include: tuple[str, ...] = (), exclude: tuple[str, ...] = ()) -> Iterator[str]:
@@ -44,7 +43,7 @@ def input_files(paths: Iterable[str], include: tuple[str, ...] = (), exclude: tu
             for found in sorted(candidate.rglob("*")):
                 relative = found.relative_to(candidate)
                 hidden = any(part.startswith(".") for part in relative.parts)
-                if not found.is_file() or found.suffix.lower() not in _BY_SUFFIX or hidden:
+                if not found.is_file() or found.suffix.lower() not in known_suffixes() or hidden:
                     continue
                 name = relative.as_posix()
                 if include and not _matches(name, include):
@@ -60,34 +59,21 @@ def _matches(name: str, patterns: tuple[str, ...]) -> bool:
     return any(fnmatch(name, p) or fnmatch(name, p.replace("**/", "")) for p in patterns)
 
 
-def format_of(path: str) -> str:
-    """The reader for a file: by suffix, else by a look at its first bytes."""
-    suffix = Path(path).suffix.lower()
-    if path != STDIN and suffix in _BY_SUFFIX:
-        return _sniffed_json(path) if _BY_SUFFIX[suffix] == "json" else _BY_SUFFIX[suffix]
-    return "sniff"
+def known_suffixes() -> set[str]:
+    return {suffix for reader in READERS.values() for suffix in reader.SUFFIXES}
 
 
-def _sniffed_json(path: str) -> str:
-    """A .json file holding one object per line is JSON Lines."""
-    with open(path, "rb") as stream:
-        head = stream.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n")
-        first_line = head.split(b"\n", 1)
-    if head.startswith(b"{") and len(first_line) == 2 and first_line[0].rstrip().endswith(b"}") \
-            and first_line[1].lstrip().startswith(b"{"):
-        return "jsonl"
-    return "json"
-
-
-def _sniff(head: bytes) -> str:
-    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if text.startswith(b"["):
-        return "json" if not text[1:].lstrip()[:1].isdigit() else "transcript"
-    if text.startswith(b"{"):
-        return "jsonl"
-    if text.startswith((b"===", b"#")):
-        return "transcript"
-    return "csv"
+def detect(source: Source) -> str | None:
+    """The reader whose sniff is most confident about the file's first bytes (suffix breaks ties)."""
+    head = source.head()
+    if not head.strip():
+        return None
+    scores = {}
+    for name, reader in READERS.items():
+        score = reader.sniff(head, source.suffix)
+        if score > 0:
+            scores[name] = score + (_SUFFIX_BONUS if source.suffix in reader.SUFFIXES else 0)
+    return max(scores, key=scores.__getitem__) if scores else None
 
 
 def read_messages(paths: Iterable[str], options: ReadOptions, diagnostics: Diagnostics) -> Iterator[Message]:
@@ -97,26 +83,19 @@ def read_messages(paths: Iterable[str], options: ReadOptions, diagnostics: Diagn
         if path != STDIN and not Path(path).is_file():
             diagnostics.skip(path, 0, "no such file")
             continue
-        name = format_of(path)
-        if name == "sniff":
-            name = _sniff_stdin(path) if path == STDIN else _sniff(_head(path))
         try:
-            for record in READERS[name].read(path, diagnostics):
-                yield from record_messages(record, options, diagnostics)
+            with opened(path) as source:
+                name = options.input_format or detect(source)
+                if name is None:
+                    if source.head(1024).strip():
+                        diagnostics.skip(path, 0, "format not recognised; see `qa-audit formats` and --input-format")
+                    else:
+                        diagnostics.warn(path, 0, "empty file")
+                    continue
+                for record in READERS[name].read(source, diagnostics):
+                    yield from record_messages(record, options, diagnostics)
         except OSError as error:
             diagnostics.skip(path, 0, f"cannot read: {error.strerror or error}")
-
-
-def _head(path: str) -> bytes:
-    with open_binary(path) as stream:
-        return stream.read(512)
-
-
-def _sniff_stdin(path: str) -> str:
-    import sys
-
-    peeked = sys.stdin.buffer.peek(512) if hasattr(sys.stdin.buffer, "peek") else b"{"
-    return _sniff(peeked)
 
 
 _resolved: dict[tuple[FieldMap, tuple[str, ...]], dict[str, str]] = {}

@@ -2,31 +2,23 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-from typing import BinaryIO, Iterator
+from typing import Iterator
 
 from ..diagnostics import Diagnostics
+from .source import Source
 
-STDIN = "-"
 _FALLBACK = "gb18030"
 
 
-def open_binary(path: str) -> BinaryIO:
-    if path == STDIN:
-        return sys.stdin.buffer
-    return Path(path).open("rb")
-
-
-def text_lines(path: str, diagnostics: Diagnostics) -> Iterator[tuple[int, str]]:
+def text_lines(source: Source, diagnostics: Diagnostics) -> Iterator[tuple[int, str]]:
     """(line number, text with its line ending) for every line that decodes.
 
     UTF-8 is tried first; a line that is not UTF-8 is read as GB18030, and from then on the file
     is assumed to be GB18030. A line that is neither is skipped with its line number.
     """
     encoding = "utf-8"
-    stream = open_binary(path)
-    try:
+    path = source.name
+    with source.open() as stream:
         for number, raw in enumerate(stream, start=1):
             if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
                 raw = raw[3:]
@@ -46,6 +38,3 @@ def text_lines(path: str, diagnostics: Diagnostics) -> Iterator[tuple[int, str]]
                 continue
             encoding = other
             yield number, text
-    finally:
-        if path != STDIN:
-            stream.close()

@@ -11,6 +11,11 @@ from typing import Any, Iterator
 from ..diagnostics import Diagnostics
 from .decode import text_lines
 from .records import Record
+from .source import Source
+
+NAME = "json"
+DESCRIPTION = "JSON: an array of messages or of conversation records {conversation_id, messages: [...]}"
+SUFFIXES = (".json",)
 
 
 class _Located(dict):
@@ -35,8 +40,14 @@ class _LocatingDecoder(json.JSONDecoder):
         self.scan_once = json.scanner.py_make_scanner(self)
 
 
-def read(path: str, diagnostics: Diagnostics) -> Iterator[Record]:
-    text = "".join(line for _, line in text_lines(path, diagnostics))
+def sniff(head: str, suffix: str) -> int:
+    stripped = head.lstrip()
+    return 40 if stripped.startswith("[") or (stripped.startswith("{") and suffix == ".json") else 0
+
+
+def read(source: Source, diagnostics: Diagnostics) -> Iterator[Record]:
+    path = source.name
+    text = "".join(line for _, line in text_lines(source, diagnostics))
     newlines = [index for index, char in enumerate(text) if char == "\n"]
 
     def line_of(offset: int) -> int:

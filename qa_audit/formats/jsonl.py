@@ -8,10 +8,29 @@ from typing import Iterator
 from ..diagnostics import Diagnostics
 from .decode import text_lines
 from .records import Record
+from .source import Source
+
+NAME = "jsonl"
+DESCRIPTION = "JSON Lines: one message (or one conversation record) per line"
+SUFFIXES = (".jsonl", ".ndjson")
 
 
-def read(path: str, diagnostics: Diagnostics) -> Iterator[Record]:
-    for number, line in text_lines(path, diagnostics):
+def sniff(head: str, suffix: str) -> int:
+    lines = [line.strip() for line in head.lstrip().splitlines() if line.strip()]
+    if not lines or not lines[0].startswith("{"):
+        return 0
+    try:
+        if not isinstance(json.loads(lines[0]), dict):
+            return 0
+    except json.JSONDecodeError:
+        return 0
+    # A whole object on the first line and another object starting on the next: JSON Lines.
+    return 80 if len(lines) > 1 and lines[1].startswith("{") else 50
+
+
+def read(source: Source, diagnostics: Diagnostics) -> Iterator[Record]:
+    path = source.name
+    for number, line in text_lines(source, diagnostics):
         if not line.strip():
             continue
         try:

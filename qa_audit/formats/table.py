@@ -7,20 +7,33 @@ from typing import Iterator
 
 from ..diagnostics import Diagnostics
 from .decode import text_lines
-from .records import Record
+from .records import FIELD_ALIASES, Record
+from .source import Source
+
+NAME = "csv"
+DESCRIPTION = "CSV/TSV with a header row; Chinese headers (会话ID/客服/角色/时间/内容) mapped automatically"
+SUFFIXES = (".csv", ".tsv")
+_KNOWN_HEADERS = {alias for aliases in FIELD_ALIASES.values() for alias in aliases}
 
 
-def read(path: str, diagnostics: Diagnostics) -> Iterator[Record]:
+def sniff(head: str, suffix: str) -> int:
+    first = head.lstrip("\ufeff").split("\n", 1)[0].strip().lower()
+    cells = [cell.strip().strip('"') for cell in first.replace("\t", ",").split(",")]
+    known = sum(cell in _KNOWN_HEADERS for cell in cells)
+    return 0 if len(cells) < 2 else 20 + 10 * min(known, 3) if known else 10
+
+
+def read(source: Source, diagnostics: Diagnostics) -> Iterator[Record]:
+    path = source.name
     row_start: list[int] = []  # line where the row being read began (a quoted cell may span lines)
 
     def feed() -> Iterator[str]:
-        for number, line in text_lines(path, diagnostics):
+        for number, line in text_lines(source, diagnostics):
             if not row_start:
                 row_start.append(number)
             yield line
 
-    first_line = _peek_delimiter(path)
-    reader = csv.reader(feed(), delimiter=first_line)
+    reader = csv.reader(feed(), delimiter=_delimiter(source))
     header: list[str] | None = None
     for row in reader:
         start = row_start.pop() if row_start else reader.line_num
@@ -35,11 +48,8 @@ def read(path: str, diagnostics: Diagnostics) -> Iterator[Record]:
         yield Record(dict(zip(header, row)), path, start)
 
 
-def _peek_delimiter(path: str) -> str:
-    if path.lower().endswith(".tsv"):
+def _delimiter(source: Source) -> str:
+    if source.suffix == ".tsv":
         return "\t"
-    if path == "-":
-        return ","
-    with open(path, "rb") as stream:
-        head = stream.readline()
-    return "\t" if head.count(b"\t") > head.count(b",") else ","
+    first = source.head(4096).split("\n", 1)[0]
+    return "\t" if first.count("\t") > first.count(",") else ","

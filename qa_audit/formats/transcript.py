@@ -8,6 +8,7 @@ from typing import Iterable, Iterator
 from ..diagnostics import Diagnostics
 from .decode import text_lines
 from .records import ROLE_ALIASES, Record
+from .source import Source
 
 _HEADER = re.compile(r"^===\s*(?P<id>[^\s=]+)(?P<rest>.*?)\s*(?:===)?\s*$")
 _MESSAGE = re.compile(
@@ -22,8 +23,28 @@ _DIRECTIVE = re.compile(r"#\s*qa-audit:\s*(?P<scope>disable|disable-file)=(?P<ru
 _HEADER_KEYS = ("channel", "shop", "customer", "date")
 
 
-def read(path: str, diagnostics: Diagnostics) -> Iterator[Record]:
-    return parse(text_lines(path, diagnostics), path, diagnostics)
+NAME = "transcript"
+DESCRIPTION = "Transcript text for hand-written dialogues: '=== ID date' headers, '[time] 客服 名字: text' lines"
+SUFFIXES = (".txt", ".chat")
+
+
+def sniff(head: str, suffix: str) -> int:
+    lines = [line.strip() for line in head.splitlines() if line.strip() and not line.strip().startswith("#")]
+    if not lines:
+        return 0
+    if _HEADER.match(lines[0]):
+        return 70
+    messages = sum(1 for line in lines[:20] if _is_message(line))
+    return 40 if messages >= max(1, len(lines[:20]) // 2) else 0
+
+
+def _is_message(line: str) -> bool:
+    found = _MESSAGE.match(line)
+    return bool(found) and found.group("role").lower() in ROLE_ALIASES
+
+
+def read(source: Source, diagnostics: Diagnostics) -> Iterator[Record]:
+    return parse(text_lines(source, diagnostics), source.name, diagnostics)
 
 
 def parse(lines: Iterable[tuple[int, str]], path: str, diagnostics: Diagnostics) -> Iterator[Record]:

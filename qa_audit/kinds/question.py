@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 PLACEHOLDERS = frozenset()
 _SENTENCE_ENDS = set("。!?;…\n.")
 _MAX_JOIN = 4  # an element may span this many jieba tokens ("还不明白" → 还/不/明白)
+# A word keeps its meaning with a particle fused on: 「理解的」 is 「理解」 for matching.
+_PARTICLES = "的了吗呢啊吧嘛呀哦"
 
 Sequence = tuple[tuple[str, ...], ...]  # elements, each a tuple of alternatives
 
@@ -124,7 +126,7 @@ def _element_at(alternatives: tuple[str, ...], sentence: list[tuple[str, int]], 
             if at + width >= len(sentence):
                 break
             joined += sentence[at + width][0]
-            if joined == alternative:
+            if joined == alternative or (joined.startswith(alternative) and not joined[len(alternative):].strip(_PARTICLES)):
                 return at + width + 1
             if not alternative.startswith(joined):
                 break

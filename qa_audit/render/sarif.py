@@ -45,7 +45,6 @@ def render(report: Report, options: RenderOptions) -> str:
             "tool": {"driver": {
                 "name": "qa-audit",
                 "version": report.version,
-                "semanticVersion": report.version,
                 "rules": rules,
             }},
             # Finding columns count characters of the message text (Python indices).
