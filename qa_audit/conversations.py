@@ -14,6 +14,7 @@ _EARLIEST = datetime.min.replace(tzinfo=timezone.utc)
 # complete. Grouped or time-ordered exports then stream with flat memory; a conversation that
 # turns up again later is audited as a second part, with a warning.
 IDLE_RECORDS = 20_000
+_CLOSED_MEMORY = 50_000
 
 
 def conversations(
@@ -44,6 +45,8 @@ def conversations(
         open_[key] = (entry[0], count)
         if count % 1024 == 0 and open_:
             yield from _flush(open_, closed, lambda last: count - last > idle_records)
+            if len(closed) > _CLOSED_MEMORY:
+                closed.clear()  # bounded memory: only recent conversations are checked for splits
     yield from _flush(open_, closed, lambda _: True)
 
 

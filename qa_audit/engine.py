@@ -32,11 +32,11 @@ class Auditor:
         self._timed_rules = [rule.id for rule in self.rules if getattr(KINDS[rule.kind], "NEEDS_TIME", False)]
 
     def view(self, conversation: Conversation) -> ConversationView:
-        index, tokenizer = self.ruleset.index, self.ruleset.tokenizer
+        index, cutter = self.ruleset.index, self.ruleset.cutter
         texts = []
         for message in conversation.messages:
             norm = normalize(message.text)
-            texts.append(MessageText(norm, index.scan(norm), tokenizer))
+            texts.append(MessageText(norm, index.scan(norm), cutter))
         return ConversationView(conversation, texts)
 
     def check(self, conversation: Conversation) -> list[Finding]:
@@ -99,6 +99,7 @@ class Auditor:
             match=hit.match,
             message=template.format_map(values),
             suggestion=rule.suggestion,
-            column=hit.start + 1 if hit.start is not None else None,
+            column=message.text_column + hit.start if hit.start is not None and message.text_column else None,
+            offset=hit.start,
             context=conversation.messages[context_index].text if context_index is not None else None,
         )

@@ -29,6 +29,7 @@ class Message:
     file: str = "<memory>"
     line: int = 0
     suppressed: tuple[tuple[str, int], ...] = ()  # (rule id or ALL, line of the suppression comment)
+    text_column: int | None = None  # 1-based column where the text starts in its line, when known
 
 
 @dataclass(slots=True)
@@ -79,9 +80,10 @@ class Finding:
     match: str
     message: str
     suggestion: str | None = None
-    column: int | None = None
+    column: int | None = None  # in the source line, when the format keeps the text on its line
     context: str | None = None
     fingerprint: str = ""
+    offset: int | None = None  # where the match starts in the text
 
     @property
     def file_key(self) -> str:

@@ -121,7 +121,8 @@ class ReportBuilder:
             baselined=self.baselined,
             score=_mean([score for scores in self._agent_scores.values() for score in scores]),
         )
-        return Report(summary, ranked, self.findings, sorted(diagnostics.problems), self.rules)
+        return Report(summary, ranked, self.findings, sorted(diagnostics.problems), self.rules,
+                      files=list(diagnostics.files))
 
 
 def _mean(scores: list[float]) -> float:

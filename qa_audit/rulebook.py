@@ -12,7 +12,7 @@ from .kinds import KINDS
 from .model import SEVERITIES, Severity
 from .phrases import PhraseIndex
 from .schema import Fields, LineDict, RuleError, load_yaml
-from .text import Tokenizer, shared_tokenizer
+from .text import Cutter, Tokenizer, shared_tokenizer
 
 _ID = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -58,12 +58,22 @@ class Rule:
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
 
+class WordCollector:
+    """The words a rule set wants jieba to keep whole, collected while rules load."""
+
+    def __init__(self) -> None:
+        self.words: set[str] = set()
+
+    def add_words(self, words: Iterable[str]) -> None:
+        self.words.update(words)
+
+
 @dataclass
 class CompileContext:
-    """What a kind may use while it builds its settings: lexicons, the phrase index, jieba."""
+    """What a kind may use while it builds its settings: lexicons, the phrase index, jieba words."""
 
     index: PhraseIndex
-    tokenizer: Tokenizer
+    jieba: WordCollector
     lexicons: Mapping[str, tuple[str, ...]]
 
     def words(self, fields: Fields, key: str, default: Any = ()) -> tuple[str, ...]:
@@ -83,7 +93,7 @@ class CompileContext:
     def phrases(self, fields: Fields, key: str, default: Any = ()) -> frozenset[str]:
         """Words registered in the shared automaton (and jieba), keyed as hits will be."""
         words = self.words(fields, key, default)
-        self.tokenizer.add_words(words)
+        self.jieba.add_words(words)
         return self.index.register(words)
 
 
@@ -93,7 +103,7 @@ class RuleSet:
 
     rules: list[Rule]
     index: PhraseIndex
-    tokenizer: Tokenizer
+    cutter: Cutter
     lexicons: dict[str, tuple[str, ...]]
     files: list[str]
 
@@ -187,7 +197,7 @@ def load_rules(
 
     disabled = {item.lower() for item in disable}
     enabled = {item.lower() for item in enable}
-    context = CompileContext(PhraseIndex(), tokenizer or shared_tokenizer(), lexicons)
+    context = CompileContext(PhraseIndex(), WordCollector(), lexicons)
     rules = sorted((_compile(mapping, shown, context) for mapping, shown in raw_rules), key=lambda r: r.id)
     known = {rule.id.lower() for rule in rules} | {rule.name for rule in rules}
     for item in disabled | enabled:
@@ -200,7 +210,8 @@ def load_rules(
         for rule in rules
     ]
     context.index.build()
-    return RuleSet(rules, context.index, context.tokenizer, lexicons, [str(f) for f in files])
+    cutter = (tokenizer or shared_tokenizer()).cutter(context.jieba.words)
+    return RuleSet(rules, context.index, cutter, lexicons, [str(f) for f in files])
 
 
 def _with_enabled(rule: Rule, enabled: bool) -> Rule:

@@ -180,11 +180,16 @@ class Fields:
         return tuple(items)
 
     def patterns(self, key: str) -> tuple[re.Pattern[str], ...]:
-        """A list of regular expressions, compiled; a bad one names its position."""
+        """A list of regular expressions, compiled for the folded text; a bad one names its position.
+
+        Text is matched lower-cased and half-width, so patterns ignore case and fold the same way.
+        """
+        from .text import fold_pattern
+
         compiled = []
         for position, source in enumerate(self.texts(key, ())):
             try:
-                compiled.append(re.compile(source))
+                compiled.append(re.compile(fold_pattern(source), re.IGNORECASE))
             except re.error as error:
                 line = _item_line(self.mapping.get(key), position, self.line_of(key))
                 raise RuleError(

@@ -38,6 +38,25 @@ def fold(text: str) -> str:
     return text.translate(_FOLD)
 
 
+def fold_pattern(source: str) -> str:
+    """A regex written for the original text, made to match the folded text.
+
+    Full-width letters and digits fold like the text; full-width punctuation becomes the escaped
+    ASCII character (「？」 → \\?), since unescaped it would turn into regex syntax.
+    """
+    folded = []
+    for char in source:
+        code = ord(char)
+        if 0xFF01 <= code <= 0xFF5E:
+            ascii_char = chr(code - 0xFEE0)
+            folded.append(ascii_char.lower() if ascii_char.isalnum() else re.escape(ascii_char))
+        elif code == 0x3000:
+            folded.append(" ")
+        else:
+            folded.append(char)
+    return "".join(folded)
+
+
 def mask_emoticons(text: str) -> str:
     """Replace emoticon codes and placeholders with MASK, keeping every offset."""
     if not any(start in text for start in _EMOTICON_STARTS):
@@ -73,24 +92,40 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 class Tokenizer:
-    """One jieba tokenizer per process, initialised on first use, with the rules' words added."""
+    """One jieba tokenizer per process, initialised on first use.
+
+    Each rule set declares its own words (a phrase must tokenize as one unit); the tokenizer
+    switches to a rule set's words before cutting for it, so rule sets never leak words into
+    each other, and the dictionary is loaded only once.
+    """
 
     def __init__(self) -> None:
         self._jieba: jieba.Tokenizer | None = None
-        self._words: set[str] = set()
+        self._active: frozenset[str] = frozenset()
+        self._original: dict[str, int | None] = {}  # frequency a word had before we added it
         self._lock = threading.Lock()
 
-    def add_words(self, words: Iterable[str]) -> None:
-        """Make each word one token, so a declared phrase is never split in two."""
+    def cutter(self, words: Iterable[str]) -> "Cutter":
         # Digit runs stay whole: 12315 as a word would cut 2024070912315 (an order number) in two.
-        fresh = {word for word in words if _JIEBA_WORD.fullmatch(word) and not word.isdigit()} - self._words
-        self._words |= fresh
-        if self._jieba is not None:
-            for word in fresh:
-                self._jieba.add_word(word)
+        usable = frozenset(w for w in words if _JIEBA_WORD.fullmatch(w) and not w.isdigit())
+        return Cutter(self, usable)
 
-    def cut(self, text: str) -> list[str]:
-        return self._instance().lcut(text)
+    def cut(self, text: str, words: frozenset[str]) -> list[str]:
+        tokenizer = self._instance()
+        if words is not self._active:
+            with self._lock:
+                self._activate(tokenizer, words)
+        return tokenizer.lcut(text)
+
+    def _activate(self, tokenizer: "jieba.Tokenizer", words: frozenset[str]) -> None:
+        for word in self._active - words:
+            original = self._original.pop(word)
+            tokenizer.total -= tokenizer.FREQ.get(word, 0) - (original or 0)
+            tokenizer.FREQ[word] = original or 0
+        for word in words - self._active:
+            self._original[word] = tokenizer.FREQ.get(word)
+            tokenizer.add_word(word)
+        self._active = words
 
     def _instance(self) -> "jieba.Tokenizer":
         if self._jieba is None:
@@ -103,10 +138,19 @@ class Tokenizer:
                     jieba.setLogLevel(logging.WARNING)
                     tokenizer = jieba.Tokenizer()
                     tokenizer.initialize()
-                    for word in sorted(self._words):
-                        tokenizer.add_word(word)
                     self._jieba = tokenizer
         return self._jieba
+
+
+@dataclass(frozen=True)
+class Cutter:
+    """Cuts text with one rule set's words."""
+
+    tokenizer: Tokenizer
+    words: frozenset[str]
+
+    def cut(self, text: str) -> list[str]:
+        return self.tokenizer.cut(text, self.words)
 
 
 # jieba's own cutter only keeps runs of these characters together; other words cannot be units.
@@ -125,14 +169,14 @@ class MessageText:
 
     norm: str
     hits: dict[str, list[int]]
-    tokenizer: Tokenizer
+    cutter: Cutter
     _tokens: list[str] | None = field(default=None, repr=False)
     _bounds: frozenset[int] | None = field(default=None, repr=False)
 
     @property
     def tokens(self) -> list[str]:
         if self._tokens is None:
-            self._tokens = self.tokenizer.cut(self.norm)
+            self._tokens = self.cutter.cut(self.norm)
         return self._tokens
 
     @property

@@ -13,9 +13,9 @@ from .source import Source
 _HEADER = re.compile(r"^===\s*(?P<id>[^\s=]+)(?P<rest>.*?)\s*(?:===)?\s*$")
 _MESSAGE = re.compile(
     r"^(?:\[(?P<time>[0-9:\-/T .]+)\]\s*)?"
-    r"(?P<role>[^\s::\[\]()()]+)"
-    r"(?:\s+(?P<name>[^\s::]+)|[((](?P<pname>[^))]+)[))])?"
-    r"\s*[::]\s?(?P<text>.*)$"
+    r"(?P<role>[^\s:\uff1a\[\]()\uff08\uff09]+)"
+    r"(?:\s+(?P<name>[^\s:\uff1a]+)|[(\uff08](?P<pname>[^)\uff09]+)[)\uff09])?"
+    r"\s*[:\uff1a]\s?(?P<text>.*)$"
 )
 _DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 # 「# qa-audit: disable=SA004 原因」 above or at the end of a message line; disable-file= for the file.
@@ -87,6 +87,7 @@ def parse(lines: Iterable[tuple[int, str]], path: str, diagnostics: Diagnostics)
             fields["text"] = fields["text"][: inline.start()].rstrip()
             next_line.extend(_directive_rules(inline, number, diagnostics, path))
         fields["__suppress__"] = tuple(file_wide + next_line)
+        fields["__column__"] = len(line) - len(line.lstrip()) + message.start("text") + 1
         next_line = []
         pending = Record(fields, path, number)
     if pending is not None:

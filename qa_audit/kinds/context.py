@@ -21,7 +21,7 @@ _ROLES = ("agent", "customer")
 @dataclass(frozen=True)
 class Contains:
     phrases: frozenset[str]
-    patterns: re.Pattern[str] | None
+    patterns: tuple[re.Pattern[str], ...]
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ Condition = Union[Contains, Only, Replied, AllOf, AnyOf, Not]
 class Trigger:
     role: str
     phrases: frozenset[str]
-    patterns: re.Pattern[str] | None
+    patterns: tuple[re.Pattern[str], ...]
     unless: frozenset[str]
     first_only: bool
     all_messages: bool
@@ -113,9 +113,8 @@ def settings(fields: Fields, context: CompileContext) -> Settings:
     return Settings(trigger, window, expect, forbid, reply)
 
 
-def _patterns(fields: Fields) -> re.Pattern[str] | None:
-    compiled = fields.patterns("patterns")
-    return re.compile("|".join(f"(?:{p.pattern})" for p in compiled)) if compiled else None
+def _patterns(fields: Fields) -> tuple[re.Pattern[str], ...]:
+    return fields.patterns("patterns")
 
 
 def _window(fields: Fields | None) -> Window:
@@ -204,15 +203,15 @@ def _other(role: str) -> str:
 
 
 def _trigger_match(trigger: Trigger, text: MessageText) -> tuple[int, int] | None:
-    if not trigger.phrases and trigger.patterns is None:
+    if not trigger.phrases and not trigger.patterns:
         # first_only / all_messages: the whole message triggers unless it is an `unless` line.
         if trigger.unless and _says(text, trigger.unless):
             return None
         return (0, len(text.norm))
     spans = [(start, start + len(phrase)) for phrase, starts in text.hits.items()
              if phrase in trigger.phrases for start in starts]
-    if trigger.patterns is not None:
-        spans.extend(m.span() for m in trigger.patterns.finditer(text.norm) if m.end() > m.start())
+    for pattern in trigger.patterns:
+        spans.extend(m.span() for m in pattern.finditer(text.norm) if m.end() > m.start())
     for start, end in sorted(spans):
         if trigger.whole_word and not text.on_token_bounds(start, end):
             continue
@@ -288,8 +287,8 @@ def _contains(condition: Contains, text: MessageText) -> str | None:
     for phrase in text.hits:
         if phrase in condition.phrases:
             return phrase
-    if condition.patterns is not None:
-        found = condition.patterns.search(text.norm)
+    for pattern in condition.patterns:
+        found = pattern.search(text.norm)
         if found:
             return found.group()
     return None

@@ -20,7 +20,7 @@ PLACEHOLDERS = frozenset()
 class Settings:
     role: str
     phrases: frozenset[str]
-    patterns: re.Pattern[str] | None
+    patterns: tuple[re.Pattern[str], ...]
     whole_word: bool
     unless: frozenset[str]
 
@@ -33,7 +33,7 @@ def settings(fields: Fields, context: CompileContext) -> Settings:
     return Settings(
         role=fields.choice("role", ("agent", "customer"), "agent"),
         phrases=phrases,
-        patterns=re.compile("|".join(f"(?:{p.pattern})" for p in patterns)) if patterns else None,
+        patterns=patterns,
         whole_word=fields.flag("whole_word", False),
         unless=context.phrases(fields, "unless"),
     )
@@ -56,8 +56,8 @@ def first_match(settings: Settings, text: MessageText) -> tuple[int, int] | None
         if phrase in settings.phrases
         for start in starts
     ]
-    if settings.patterns is not None:
-        candidates.extend(m.span() for m in settings.patterns.finditer(text.norm) if m.end() > m.start())
+    for pattern in settings.patterns:
+        candidates.extend(m.span() for m in pattern.finditer(text.norm) if m.end() > m.start())
     for start, end in sorted(candidates, key=lambda span: (span[0], span[0] - span[1])):
         if settings.whole_word and not text.on_token_bounds(start, end):
             continue

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
-from ..text import is_wordless
+from ..schema import RuleError
+from ..text import is_wordless, normalize
 from ..view import ConversationView, Hit
 
 if TYPE_CHECKING:
@@ -14,7 +15,8 @@ if TYPE_CHECKING:
     from ..text import MessageText
 
 PLACEHOLDERS = frozenset()
-_SENTENCE_ENDS = set("。!?;…\n.")
+# A rhetorical question lives in one clause: 「不是的,您收到了吗」 is two.
+_SENTENCE_ENDS = set("\u3002\u3001!?;\u2026\n.,")
 _MAX_JOIN = 4  # an element may span this many jieba tokens ("还不明白" → 还/不/明白)
 # A word keeps its meaning with a particle fused on: 「理解的」 is 「理解」 for matching.
 _PARTICLES = "的了吗呢啊吧嘛呀哦"
@@ -26,7 +28,7 @@ Sequence = tuple[tuple[str, ...], ...]  # elements, each a tuple of alternatives
 class Settings:
     role: str
     sequences: tuple[Sequence, ...]
-    anchors: frozenset[str]
+    words: frozenset[str]  # every alternative of every element, registered in the phrase index
     max_gap: int
     unless: frozenset[str]
 
@@ -37,24 +39,27 @@ def settings(fields: Fields, context: CompileContext) -> Settings:
         raise fields.error("sequences", "expected a list of token sequences")
     sequences = []
     for position, item in enumerate(raw):
-        where = f"sequences[{position}]"
+        def problem(text: str) -> RuleError:
+            line = raw.lines[position] if hasattr(raw, "lines") else fields.line_of("sequences")
+            return RuleError(fields.file, line, f"{fields.where}.sequences[{position}]", text)
+
         if isinstance(item, str):
             item = item.split()
         if not isinstance(item, list) or not item:
-            raise fields.error(where, "a sequence is a list of words, e.g. [难道, 吗]")
+            raise problem("a sequence is a list of words, e.g. [难道, 吗]")
         elements = []
         for element in item:
             alternatives = element.split("|") if isinstance(element, str) else element
             if not isinstance(alternatives, list | tuple) or not all(isinstance(a, str) and a for a in alternatives):
-                raise fields.error(where, f"an element is a word or a list of words, got {element!r}")
-            elements.append(tuple(alternatives))
+                raise problem(f"an element is a word or a list of words, got {element!r}")
+            elements.append(tuple(normalize(a) for a in alternatives))
         sequences.append(tuple(elements))
     words = [alternative for sequence in sequences for element in sequence for alternative in element]
-    context.tokenizer.add_words(w for w in words if len(w) > 1)
+    context.jieba.add_words(w for w in words if len(w) > 1)
     return Settings(
         role=fields.choice("role", ("agent", "customer"), "agent"),
         sequences=tuple(sequences),
-        anchors=context.index.register(a for sequence in sequences for a in sequence[0]),
+        words=context.index.register(words),
         max_gap=int(fields.number("max_gap", 4, minimum=0)),
         unless=context.phrases(fields, "unless"),
     )
@@ -63,17 +68,26 @@ def settings(fields: Fields, context: CompileContext) -> Settings:
 def check(settings: Settings, view: ConversationView) -> Iterator[Hit]:
     for index in view.indices(settings.role):
         text = view.texts[index]
-        if not text.has_any(settings.anchors):  # most messages end here, without tokenizing
+        candidates = _possible(settings, text)
+        if not candidates:  # most messages end here, without tokenizing
             continue
-        span = _first_match(settings, text)
+        span = _first_match(candidates, settings, text)
         if span is not None:
             start, end = span
             yield Hit(index, match=view.messages[index].text[start:end], start=start)
 
 
-def _first_match(settings: Settings, text: MessageText) -> tuple[int, int] | None:
+def _possible(settings: Settings, text: MessageText) -> list[Sequence]:
+    """Sequences each of whose elements occurs somewhere in the text: the only ones that can match."""
+    present = settings.words.intersection(text.hits)
+    if not present:
+        return []
+    return [s for s in settings.sequences if all(not present.isdisjoint(element) for element in s)]
+
+
+def _first_match(sequences: list[Sequence], settings: Settings, text: MessageText) -> tuple[int, int] | None:
     for sentence in _sentences(text.tokens):
-        for sequence in settings.sequences:
+        for sequence in sequences:
             span = _match_sequence(sequence, sentence, settings.max_gap)
             if span is not None and not (settings.unless and text.sentence_has(span[0], settings.unless)):
                 return span
@@ -128,6 +142,10 @@ def _element_at(alternatives: tuple[str, ...], sentence: list[tuple[str, int]], 
             joined += sentence[at + width][0]
             if joined == alternative or (joined.startswith(alternative) and not joined[len(alternative):].strip(_PARTICLES)):
                 return at + width + 1
+            # Another rule's word may have fused more onto it (不会看): a word of two or more
+            # characters still matches the start of a token.
+            if width == 0 and len(alternative) > 1 and joined.startswith(alternative):
+                return at + 1
             if not alternative.startswith(joined):
                 break
         # A closing particle fused into a word still closes the question: 好了吗 = 好了 + 吗.

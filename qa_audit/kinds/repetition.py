@@ -62,6 +62,8 @@ def settings(fields: Fields, context: CompileContext) -> Settings:
 
 
 def check(settings: Settings, view: ConversationView) -> Iterator[Hit]:
+    if not _could_repeat(settings, view):  # most conversations end here, without tokenizing
+        return
     lines: list[_Line] = []
     similar: Callable[[frozenset[str], frozenset[str]], float] = (
         _overlap if settings.compare == "keywords" else _jaccard
@@ -87,6 +89,20 @@ def check(settings: Settings, view: ConversationView) -> Iterator[Hit]:
             if line.uses > settings.max and not line.reported:
                 line.reported = True
                 yield Hit(index, match=view.messages[index].text, values={"count": line.uses, "max": settings.max})
+
+
+def _could_repeat(settings: Settings, view: ConversationView) -> bool:
+    """More than `max` candidate lines, and (with after_customer) enough refusals in between."""
+    candidates = sum(
+        1 for index in view.indices("agent")
+        if settings.only is None or view.texts[index].has_any(settings.only)
+    )
+    if candidates <= settings.max:
+        return False
+    if settings.after_customer is None:
+        return True
+    refusals = sum(1 for index in view.indices("customer") if view.texts[index].has_any(settings.after_customer))
+    return refusals >= settings.max
 
 
 def _units(settings: Settings, text: MessageText) -> list[frozenset[str]]:

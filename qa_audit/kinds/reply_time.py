@@ -75,7 +75,7 @@ def check(settings: Settings, view: ConversationView) -> Iterator[Hit]:
             waiting_since = None
     if settings.count_unanswered_end and waiting_since is not None:
         for index in range(waiting_since, len(messages)):
-            if messages[index].role != "customer":
+            if messages[index].role != "customer" or messages[index].time is None:
                 continue
             # Only a question or request needs an answer; 「好的,谢谢」 or 「恢复了」 ends the chat.
             if asks(view.texts[index].norm, settings.asking, settings.closing):
@@ -83,6 +83,6 @@ def check(settings: Settings, view: ConversationView) -> Iterator[Hit]:
                 agent = messages[last_agent].agent if last_agent is not None else None
                 yield Hit(index, agent=agent or UNASSIGNED, message=settings.unanswered_message, values={
                     "wait": "未回复", "limit": describe_duration(limit),
-                    "since": messages[index].time.strftime("%H:%M:%S") if messages[index].time else "",
+                    "since": messages[index].time.strftime("%H:%M:%S"),
                 })
                 return

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from ..fingerprint import fingerprints
 from ..model import Finding
 from ..report import Report
 
@@ -22,8 +21,7 @@ SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 
 
 def render(report: Report, options: RenderOptions) -> str:
-    issues = [_issue(finding, fingerprint)
-              for finding, fingerprint in zip(report.findings, fingerprints(report.findings))]
+    issues = [_issue(finding, finding.fingerprint) for finding in report.findings]
     return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
 
 

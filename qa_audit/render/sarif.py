@@ -16,7 +16,6 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from ..fingerprint import fingerprints
 from ..model import Finding
 from ..report import Report
 from ..rulebook import Rule
@@ -36,8 +35,7 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#&])")
 def render(report: Report, options: RenderOptions) -> str:
     rules = _rules(report)
     index = {rule["id"]: position for position, rule in enumerate(rules)}
-    results = [_result(finding, fingerprint, index[finding.rule])
-               for finding, fingerprint in zip(report.findings, fingerprints(report.findings))]
+    results = [_result(finding, finding.fingerprint, index[finding.rule]) for finding in report.findings]
     log = {
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -47,7 +45,7 @@ def render(report: Report, options: RenderOptions) -> str:
                 "version": report.version,
                 "rules": rules,
             }},
-            # Finding columns count characters of the message text (Python indices).
+            # Finding columns count characters of the source line (Python indices).
             "columnKind": "unicodeCodePoints",
             "results": results,
         }],

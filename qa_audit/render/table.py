@@ -97,8 +97,8 @@ def _print_finding(console: Console, finding: Finding) -> None:
 
 def _highlighted(finding: Finding) -> Text:
     text = Text(_one_line(finding.text))
-    if finding.column is not None and finding.match:
-        start = finding.column - 1
+    if finding.offset is not None and finding.match:
+        start = finding.offset
         text.stylize("bold reverse red", start, start + len(finding.match))
     return text
 

@@ -1,0 +1,73 @@
+"""Golden output: the real command's report on tests/fixtures/tiny_shop.txt, byte for byte, per format.
+
+When a report changes on purpose, regenerate the golden files and review the diff:
+
+    QA_AUDIT_UPDATE_GOLDEN=1 pytest tests/golden
+
+The run uses a relative path from tests/fixtures/ (so no absolute path gets into the output) and
+the version is replaced by "<version>" (so a release does not change the golden files). The table
+is not written to a terminal, so its width is the renderer's fixed width, whatever the screen.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from importlib.metadata import version
+from pathlib import Path
+
+import pytest
+
+GOLDEN = Path(__file__).parent
+FIXTURES = GOLDEN.parent / "fixtures"
+LOG = "tiny_shop.txt"
+QA_AUDIT = Path(sys.executable).with_name("qa-audit")
+UPDATE = os.environ.get("QA_AUDIT_UPDATE_GOLDEN") == "1"
+
+CASES = {
+    "report.json": ["--format", "json"],
+    "report.csv": ["--format", "csv"],
+    "table.txt": [],
+    "table_details.txt": ["--details"],
+}
+
+
+def report(args: list[str], extra_env: dict[str, str] | None = None) -> bytes:
+    env = {key: value for key, value in os.environ.items() if key not in ("COLUMNS", "LINES", "FORCE_COLOR")}
+    env.update(extra_env or {})
+    done = subprocess.run([str(QA_AUDIT), "audit", LOG, *args], cwd=FIXTURES, env=env,
+                          capture_output=True, timeout=120)
+    assert done.returncode == 1, done.stderr.decode()  # the log holds an error-level finding
+    assert done.stderr == b""
+    return done.stdout.replace(f'"version": "{version("qa-audit")}"'.encode(), b'"version": "<version>"')
+
+
+@pytest.mark.parametrize("golden, args", CASES.items(), ids=list(CASES))
+def test_report_matches_golden_file(golden, args):
+    actual = report(args)
+    path = GOLDEN / golden
+    if UPDATE:
+        path.write_bytes(actual)
+    assert path.exists(), f"{path} is missing: run QA_AUDIT_UPDATE_GOLDEN=1 pytest tests/golden"
+    # Compared as text so a failure shows a readable diff; line endings included (CSV uses CRLF).
+    assert actual.decode("utf-8") == path.read_bytes().decode("utf-8")
+
+
+def test_golden_files_hold_no_machine_specific_values():
+    for golden in CASES:
+        text = (GOLDEN / golden).read_bytes().decode("utf-8")
+        assert str(FIXTURES) not in text and str(Path.home()) not in text, golden
+    assert '"version": "<version>"' in (GOLDEN / "report.json").read_text(encoding="utf-8")
+
+
+def test_the_table_width_does_not_follow_the_environment():
+    # Not a terminal: the renderer's own width, even when COLUMNS says otherwise.
+    assert report([], {"COLUMNS": "50"}) == report([])
+
+
+def test_output_file_holds_the_same_report_as_stdout(tmp_path):
+    target = tmp_path / "report.csv"
+    subprocess.run([str(QA_AUDIT), "audit", LOG, "--format", "csv", "-o", str(target)], cwd=FIXTURES,
+                   capture_output=True, timeout=120)
+    assert target.read_bytes() == (GOLDEN / "report.csv").read_bytes()

@@ -1,0 +1,182 @@
+"""`repetition`: the same or nearly the same agent line used more than N times (机械重复)."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import hits
+from qa_audit.schema import RuleError
+
+MESSAGE = "用了 {count} 次(上限 {max} 次):「{match}」"
+
+SAME_APOLOGY = """
+    === C1 2024-05-01
+    [10:00:00] 顾客: 我的货怎么还没发
+    [10:00:30] 客服 小王: 非常抱歉给您带来不便
+    [10:01:00] 顾客: 什么时候能发?
+    [10:01:30] 客服 小王: 非常抱歉给您带来不便了亲
+    [10:02:00] 顾客: 我问你什么时候发!
+    [10:02:30] 客服 小王: 非常抱歉给您带来不便
+    [10:03:00] 顾客: ???
+    [10:03:30] 客服 小王: 抱歉给您带来不便
+"""
+
+
+def test_the_use_after_max_is_a_finding_reported_once(one_rule, audit_log):
+    # Tone particles (了亲) and intensifiers (非常) do not make it a different line.
+    rules = one_rule("repetition", "max: 2\nsimilarity: 1\nonly: [抱歉]", message=MESSAGE)
+    report = audit_log(rules, SAME_APOLOGY)
+    assert hits(report) == [("T001", 7, "小王", "非常抱歉给您带来不便")]
+    assert report.findings[0].message == "用了 3 次(上限 2 次):「非常抱歉给您带来不便」"
+
+
+def test_max_sets_how_many_uses_are_allowed(one_rule, audit_log):
+    rules = one_rule("repetition", "max: 3\nsimilarity: 1\nonly: [抱歉]", message=MESSAGE)
+    report = audit_log(rules, SAME_APOLOGY)
+    assert [(f.line, f.message) for f in report.findings] == [(9, "用了 4 次(上限 3 次):「抱歉给您带来不便」")]
+
+    rules = one_rule("repetition", "max: 4\nsimilarity: 1\nonly: [抱歉]", message=MESSAGE)
+    assert audit_log(rules, SAME_APOLOGY).findings == []
+
+
+NEARLY_THE_SAME = """
+    === C1 2024-05-01
+    [10:00:00] 顾客: 我的货怎么还没发
+    [10:00:30] 客服 小王: 抱歉给您带来不便,我马上帮您查
+    [10:01:00] 顾客: 快点
+    [10:01:30] 客服 小王: 抱歉给您带来不便,我马上帮您催
+    [10:02:00] 顾客: 确定吗
+    [10:02:30] 客服 小王: 抱歉给您带来不便,我马上帮您问
+"""
+
+
+@pytest.mark.parametrize("similarity, hit", [(0.7, True), (1, False)])
+def test_similarity_decides_when_two_lines_are_the_same_line(one_rule, audit_log, similarity, hit):
+    rules = one_rule("repetition", f"max: 2\nsimilarity: {similarity}\nonly: [抱歉]")
+    report = audit_log(rules, NEARLY_THE_SAME)
+    assert [f.line for f in report.findings] == ([7] if hit else [])
+
+
+def test_different_lines_with_the_same_word_are_not_repetition(one_rule, audit_log):
+    rules = one_rule("repetition", "max: 2\nsimilarity: 0.7\nonly: [抱歉]")
+    report = audit_log(rules, """
+        === C1 2024-05-01
+        [10:00:00] 顾客: 我的货怎么还没发
+        [10:00:30] 客服 小王: 非常抱歉给您带来不便,我马上帮您查
+        [10:01:00] 顾客: 快点
+        [10:01:30] 客服 小王: 抱歉,仓库说今天下午发出
+        [10:02:00] 顾客: 确定吗
+        [10:02:30] 客服 小王: 抱歉让您久等了,单号是123
+    """)
+    assert report.findings == []
+
+
+PLEASE_WAIT = """
+    === C1 2024-05-01
+    [10:00:00] 顾客: 帮我看下订单
+    [10:00:20] 客服 小王: 好的,稍等
+    [10:00:50] 顾客: 还有这个
+    [10:01:00] 客服 小王: 好的,稍等
+    [10:01:30] 顾客: 再看下这个
+    [10:01:40] 客服 小王: 好的,稍等
+"""
+
+
+def test_only_counts_lines_holding_one_of_its_words(one_rule, audit_log):
+    assert [f.line for f in audit_log(one_rule("repetition", "max: 2"), PLEASE_WAIT).findings] == [7]
+    assert audit_log(one_rule("repetition", "max: 2\nonly: [抱歉]"), PLEASE_WAIT).findings == []
+
+
+def test_customer_lines_are_never_counted(one_rule, audit_log):
+    report = audit_log(one_rule("repetition", "max: 1"), """
+        === C1 2024-05-01
+        [10:00:00] 顾客: 在吗
+        [10:00:20] 顾客: 在吗
+        [10:00:40] 顾客: 在吗
+        [10:01:00] 客服 小王: 在的
+    """)
+    assert report.findings == []
+
+
+COUPON = """
+    === C1 2024-05-01
+    [10:00:00] 顾客: 衣服破了个洞
+    [10:00:30] 客服 小王: 给您补偿一张10元优惠券可以吗
+    [10:01:00] 顾客: 我不要优惠券
+    [10:01:30] 客服 小王: 10元优惠券补偿给您好吗
+    [10:02:00] 顾客: 说了不要,我要换货
+    [10:02:30] 客服 小王: 亲,还是给您一张10元的优惠券作为补偿吧
+"""
+PROPOSAL = "max: 2\ncompare: keywords\nsimilarity: 0.5\nonly: [优惠券, 换货, 退款]"
+
+
+def test_compare_keywords_finds_the_same_proposal_in_new_words(one_rule, audit_log):
+    report = audit_log(one_rule("repetition", PROPOSAL + "\nafter_customer: [不要]"), COUPON)
+    assert hits(report) == [("T001", 7, "小王", "亲,还是给您一张10元的优惠券作为补偿吧")]
+    # Compared as whole lines, the three wordings are three different lines.
+    line_rule = one_rule("repetition", PROPOSAL.replace("compare: keywords", "compare: line"))
+    assert audit_log(line_rule, COUPON).findings == []
+
+
+def test_after_customer_counts_a_repeat_only_after_the_customer_turned_it_down(one_rule, audit_log):
+    accepted = COUPON.replace("我不要优惠券", "优惠券怎么用").replace("说了不要,我要换货", "能用在别的店吗")
+    rules = one_rule("repetition", PROPOSAL + "\nafter_customer: [不要]")
+    assert audit_log(rules, accepted).findings == []
+    assert [f.line for f in audit_log(one_rule("repetition", PROPOSAL), accepted).findings] == [7]
+
+
+def test_a_new_proposal_after_a_rejection_is_not_a_repeat(one_rule, audit_log):
+    rules = one_rule("repetition", PROPOSAL + "\nafter_customer: [不要]")
+    report = audit_log(rules, """
+        === C1 2024-05-01
+        [10:00:00] 顾客: 衣服破了个洞
+        [10:00:30] 客服 小王: 给您补偿一张10元优惠券可以吗
+        [10:01:00] 顾客: 我不要优惠券
+        [10:01:30] 客服 小王: 那给您换货,运费我们承担
+        [10:02:00] 顾客: 不要换货,我要退款
+        [10:02:30] 客服 小王: 好的,马上给您办理退款
+    """)
+    assert report.findings == []
+
+
+def test_compare_clause_counts_the_same_soothing_clause_before_different_content(one_rule, audit_log):
+    log = """
+        === C1 2024-05-01
+        [10:00:00] 顾客: 我的货怎么还没发
+        [10:00:30] 客服 小王: 非常理解您的心情,我马上帮您查
+        [10:01:00] 顾客: 快点
+        [10:01:30] 客服 小王: 非常理解您的心情,仓库说今天下午发
+        [10:02:00] 顾客: 确定吗
+        [10:02:30] 客服 小王: 非常理解您的心情,单号发您了
+    """
+    clause = one_rule("repetition", "max: 2\ncompare: clause\nsimilarity: 0.7\nonly: [理解您的心情]")
+    assert [f.line for f in audit_log(clause, log).findings] == [7]
+    line = one_rule("repetition", "max: 2\ncompare: line\nsimilarity: 0.7\nonly: [理解您的心情]")
+    assert audit_log(line, log).findings == []
+
+
+def test_each_conversation_is_counted_on_its_own(one_rule, audit_log):
+    rules = one_rule("repetition", "max: 2\nonly: [抱歉]")
+    report = audit_log(rules, """
+        === C1 2024-05-01
+        [10:00:00] 顾客: 货呢
+        [10:00:30] 客服 小王: 非常抱歉给您带来不便
+        [10:01:00] 顾客: ?
+        [10:01:30] 客服 小王: 非常抱歉给您带来不便
+        === C2 2024-05-01
+        [10:00:00] 顾客: 货呢
+        [10:00:30] 客服 小王: 非常抱歉给您带来不便
+    """)
+    assert report.findings == []
+
+
+@pytest.mark.parametrize("settings, problem", [
+    ("max: 0", "must be at least 1"),
+    ("similarity: 1.5", "must be between 0 and 1"),
+    ("compare: words", "expected one of"),
+    ("compare: clause", "needs `only`"),
+    ("only: '@soothing'", 'unknown lexicon "soothing"'),
+])
+def test_settings_are_checked_when_the_rule_loads(one_rule, settings, problem):
+    with pytest.raises(RuleError, match=problem):
+        one_rule("repetition", settings)
