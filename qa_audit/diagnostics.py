@@ -23,8 +23,9 @@ class Diagnostics:
     """What went wrong with the input, per file, without ever stopping the run."""
 
     problems: list[Problem] = field(default_factory=list)
-    records: Counter[str] = field(default_factory=Counter)
-    skipped: Counter[str] = field(default_factory=Counter)
+    parsed: Counter[str] = field(default_factory=Counter)  # records that became messages, per file
+    skipped: Counter[str] = field(default_factory=Counter)  # records that could not be read
+    duplicates: Counter[str] = field(default_factory=Counter)  # messages read twice (same id)
     files: list[str] = field(default_factory=list)
     # (file, line, rule) of every suppression comment → whether it suppressed something
     suppressions: dict[tuple[str, int, str], bool] = field(default_factory=dict)
@@ -35,7 +36,8 @@ class Diagnostics:
             self.files.append(file)
 
     def read(self, file: str) -> None:
-        self.records[file] += 1
+        """A record became a message."""
+        self.parsed[file] += 1
 
     def skip(self, file: str, line: int, cause: str) -> None:
         """A record that could not be read: counted, and named with file, line and cause."""
@@ -49,6 +51,18 @@ class Diagnostics:
         if key not in self._said:
             self._said.add(key)
             self.warn(file, line, cause)
+
+    def duplicate(self, file: str) -> None:
+        self.duplicates[file] += 1
+
+    def per_file(self) -> list[dict[str, object]]:
+        """For each input file: records found, audited, skipped with a reason, duplicates."""
+        return [
+            {"file": file, "records": self.parsed[file] + self.skipped[file],
+             "audited": self.parsed[file] - self.duplicates[file], "skipped": self.skipped[file],
+             "duplicates": self.duplicates[file]}
+            for file in self.files
+        ]
 
     def suppression(self, file: str, line: int, rule: str) -> None:
         self.suppressions.setdefault((file, line, rule), False)

@@ -10,6 +10,7 @@ from .diagnostics import Diagnostics
 from .fingerprint import fingerprints
 from .kinds import KINDS
 from .model import UNASSIGNED, Conversation, Finding
+from .patterns import PatternTimeout
 from .rulebook import Rule, RuleSet
 from .text import MessageText, normalize
 from .view import ConversationView, Hit
@@ -49,7 +50,14 @@ class Auditor:
             hits = KINDS[rule.kind].check(rule.settings, view)
             if rule.max_per_conversation is not None:
                 hits = islice(hits, rule.max_per_conversation)
-            findings.extend(self._finding(rule, view, hit) for hit in hits if not self._suppressed(rule, view, hit))
+            try:
+                found = [self._finding(rule, view, hit) for hit in hits if not self._suppressed(rule, view, hit)]
+            except PatternTimeout as timeout:
+                first = conversation.messages[0]
+                self.diagnostics.warn(first.file, first.line, f"{rule.id} skipped for conversation "
+                                      f"{conversation.id}: {timeout} (check the rule's patterns)")
+                continue
+            findings.extend(found)
         findings.sort()
         return [replace(finding, fingerprint=fp) for finding, fp in zip(findings, fingerprints(findings))]
 

@@ -54,6 +54,7 @@ class Report:
     problems: list[Problem]
     rules: dict[str, Rule]
     version: str = __version__
+    inputs: list[dict[str, object]] = field(default_factory=list)
     files: list[str] = field(default_factory=list)  # every audited file, clean ones too (JUnit)
 
     def as_dict(self) -> dict[str, object]:
@@ -62,6 +63,7 @@ class Report:
             "summary": self.summary.as_dict(),
             "agents": [agent.as_dict() for agent in self.agents],
             "findings": [finding.as_dict() for finding in self.findings],
+            "inputs": self.inputs,
             "problems": [
                 {"file": p.file, "line": p.line, "cause": p.cause, "skipped": p.skipped} for p in self.problems
             ],
@@ -122,7 +124,7 @@ class ReportBuilder:
             score=_mean([score for scores in self._agent_scores.values() for score in scores]),
         )
         return Report(summary, ranked, self.findings, sorted(diagnostics.problems), self.rules,
-                      files=list(diagnostics.files))
+                      files=list(diagnostics.files), inputs=diagnostics.per_file())
 
 
 def _mean(scores: list[float]) -> float:

@@ -5,9 +5,12 @@ from __future__ import annotations
 import difflib
 import re
 from pathlib import Path
-from typing import Any, Callable, Iterable, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Iterable, TypeVar
 
 import yaml
+
+if TYPE_CHECKING:
+    from .patterns import UserPattern
 
 T = TypeVar("T")
 _MISSING: Any = object()
@@ -179,18 +182,20 @@ class Fields:
             items.append(str(item))
         return tuple(items)
 
-    def patterns(self, key: str) -> tuple[re.Pattern[str], ...]:
+    def patterns(self, key: str) -> "tuple[UserPattern, ...]":
         """A list of regular expressions, compiled for the folded text; a bad one names its position.
 
         Text is matched lower-cased and half-width, so patterns ignore case and fold the same way.
         """
-        from .text import fold_pattern
+        import regex
+
+        from .patterns import compile_pattern
 
         compiled = []
         for position, source in enumerate(self.texts(key, ())):
             try:
-                compiled.append(re.compile(fold_pattern(source), re.IGNORECASE))
-            except re.error as error:
+                compiled.append(compile_pattern(source))
+            except regex.error as error:
                 line = _item_line(self.mapping.get(key), position, self.line_of(key))
                 raise RuleError(
                     self.file, line, f"{self.where}.{key}[{position}]", f"bad regex: {error}"

@@ -33,9 +33,28 @@ _EMOTICON_STARTS = ("[", "/:", "#e-")
 _SENTENCE_END = re.compile(r"[。!?;…\n]+|(?<![0-9])\.(?![0-9])")
 
 
+def _traditional_to_simplified() -> dict[int, int]:
+    """OpenCC's traditional → simplified mapping, one character to one character.
+
+    Each character is converted on its own line, so no phrase conversion can change a length:
+    HK/TW text is matched in simplified form while every offset still points into the original.
+    """
+    import opencc
+
+    chars = [chr(code) for code in range(0x3400, 0xA000)]
+    converted = opencc.OpenCC("t2s").convert("\n".join(chars)).split("\n")
+    return {ord(a): ord(b) for a, b in zip(chars, converted) if len(b) == 1 and a != b}
+
+
+_TABLE: dict[int, int] | None = None
+
+
 def fold(text: str) -> str:
-    """Fold full-width characters to half-width and ASCII letters to lower case."""
-    return text.translate(_FOLD)
+    """Full-width to half-width, A-Z to a-z, traditional to simplified Chinese; same length."""
+    global _TABLE
+    if _TABLE is None:
+        _TABLE = {**_traditional_to_simplified(), **_FOLD}
+    return text.translate(_TABLE)
 
 
 def fold_pattern(source: str) -> str:

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from ..diagnostics import Diagnostics
 from ..model import Message
 from . import json_doc, jsonl, table, transcript
-from .records import FieldMap, Record, RecordError, message_from_record
+from .records import MAX_TEXT, FieldMap, Record, RecordError, message_from_record
 from .source import STDIN, Source, opened
 
 # Every reader module has NAME, DESCRIPTION, SUFFIXES, sniff(head, suffix) -> 0..100 and
@@ -63,6 +63,11 @@ def known_suffixes() -> set[str]:
     return {suffix for reader in READERS.values() for suffix in reader.SUFFIXES}
 
 
+def _binary_format(source: Source) -> bool:
+    """A suffix that a reader of binary files (BINARY = True, e.g. xlsx) claims."""
+    return any(getattr(reader, "BINARY", False) and source.suffix in reader.SUFFIXES for reader in READERS.values())
+
+
 def detect(source: Source) -> str | None:
     """The reader whose sniff is most confident about the file's first bytes (suffix breaks ties)."""
     head = source.head()
@@ -85,6 +90,9 @@ def read_messages(paths: Iterable[str], options: ReadOptions, diagnostics: Diagn
             continue
         try:
             with opened(path) as source:
+                if options.input_format is None and not _binary_format(source) and source.is_binary():
+                    diagnostics.skip(path, 0, "binary file, not a chat log (xlsx needs the .xlsx suffix)")
+                    continue
                 name = options.input_format or detect(source)
                 if name is None:
                     if source.head(1024).strip():
@@ -129,11 +137,16 @@ def record_messages(record: Record, options: ReadOptions, diagnostics: Diagnosti
 
 
 def _one(record: Record, options: ReadOptions, diagnostics: Diagnostics, defaults: dict | None) -> Iterator[Message]:
-    diagnostics.read(record.file)
     try:
-        yield message_from_record(
+        message = message_from_record(
             record.fields, _mapping(options, tuple(record.fields)), options.timezone,
             record.file, record.line, defaults,
         )
     except RecordError as error:
         diagnostics.skip(record.file, record.line, str(error))
+        return
+    diagnostics.read(record.file)
+    if len(message.text) >= MAX_TEXT:
+        diagnostics.warn(record.file, record.line, f"message text over {MAX_TEXT:,} characters; "
+                                                   "only the first ones are checked")
+    yield message

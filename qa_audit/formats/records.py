@@ -8,6 +8,7 @@ from datetime import datetime, timezone, tzinfo
 from typing import Any, Mapping
 
 from ..model import Message, Role
+from ..text import fold
 
 # Field names seen in exports, English and Chinese, mapped to the message's fields.
 FIELD_ALIASES: dict[str, tuple[str, ...]] = {
@@ -49,6 +50,13 @@ class Record:
     line: int
 
 
+# Senders and texts that are the platform talking, not a person: never an agent's reply.
+ROBOT_NAMES = ("服务助手", "智能客服", "机器人", "小蜜", "小助手", "robot", "bot", "auto", "系统", "自动回复")
+SYSTEM_TEXTS = ("请在客户端查看原始聊天记录", "【自动回复】", "[自动回复]", "(自动回复)", "系统消息",
+                "会话已结束", "会话已转接", "已转接", "客户已离开", "访客已离开", "进入会话", "退出会话")
+MAX_TEXT = 100_000  # characters checked of one message; a longer one is cut, with a warning
+
+
 class RecordError(ValueError):
     """Why one record cannot become a message."""
 
@@ -61,11 +69,11 @@ class FieldMap:
 
     def resolve(self, names: list[str]) -> dict[str, str]:
         """For a record's field names, the message field each one fills."""
-        lowered = {name.strip().lower(): name for name in names}
+        lowered = {fold(name.strip()): name for name in names}
         resolved: dict[str, str] = {}
         for target, source in self.given:
-            if source.strip().lower() in lowered:
-                resolved[target] = lowered[source.strip().lower()]
+            if fold(source.strip()) in lowered:
+                resolved[target] = lowered[fold(source.strip())]
         for target, aliases in FIELD_ALIASES.items():
             if target in resolved:
                 continue
@@ -77,7 +85,7 @@ class FieldMap:
 
 
 def parse_role(value: Any) -> Role:
-    role = ROLE_ALIASES.get(str(value).strip().lower())
+    role = ROLE_ALIASES.get(fold(str(value).strip()))
     if role is None:
         raise RecordError(f"unknown role {value!r} (expected agent/客服, customer/顾客 or system/系统)")
     return role
@@ -113,6 +121,14 @@ def parse_time(value: Any, zone: tzinfo) -> datetime | None:
         except ValueError:
             raise RecordError(f"bad time {value!r}") from None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=zone)
+
+
+def _is_robot(agent: str | None) -> bool:
+    """服务助手, 智能客服, xxx:服务助手 … — the shop's robot account."""
+    if agent is None:
+        return False
+    name = fold(agent).rsplit(":", 1)[-1]
+    return any(marker in name for marker in ROBOT_NAMES)
 
 
 def _is_number(text: str) -> bool:
@@ -158,12 +174,17 @@ def message_from_record(
     if isinstance(text, (dict, list)):
         raise RecordError("text is not a string")
     channel = _clean(get("channel"))
+    role = parse_role(role_value)
+    agent = _clean(get("agent"))
+    text = str(text)
+    if role == "agent" and (_is_robot(agent) or text.startswith(SYSTEM_TEXTS)):
+        role = "system"
     return Message(
         conversation_id=conversation_id,
-        role=parse_role(role_value),
-        text=str(text),
+        role=role,
+        text=text[:MAX_TEXT],
         time=parse_time(get("time"), zone),
-        agent=_clean(get("agent")),
+        agent=agent,
         id=_clean(get("id")),
         channel=_CHANNELS.get(channel.lower(), channel.lower()) if channel else None,
         shop=_clean(get("shop")),

@@ -25,6 +25,16 @@ class Source:
     def open(self) -> BinaryIO:
         return self.path.open("rb")
 
+    def is_binary(self) -> bool:
+        """More than one in ten of the first 8 KB are control bytes: an image, archive or program.
+
+        A text file with one broken line is still text: its lines are read and the bad one skipped.
+        """
+        with self.open() as stream:
+            sample = stream.read(8192)
+        control = sum(1 for byte in sample if byte < 9 or 13 < byte < 32)
+        return bool(sample) and control * 10 > len(sample)
+
     def head(self, size: int = 8192) -> str:
         """The first bytes, decoded as well as they can be, for format detection."""
         with self.open() as stream:

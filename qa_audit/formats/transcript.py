@@ -9,6 +9,7 @@ from ..diagnostics import Diagnostics
 from .decode import text_lines
 from .records import ROLE_ALIASES, Record
 from .source import Source
+from ..text import fold
 
 _HEADER = re.compile(r"^===\s*(?P<id>[^\s=]+)(?P<rest>.*?)\s*(?:===)?\s*$")
 _MESSAGE = re.compile(
@@ -40,7 +41,7 @@ def sniff(head: str, suffix: str) -> int:
 
 def _is_message(line: str) -> bool:
     found = _MESSAGE.match(line)
-    return bool(found) and found.group("role").lower() in ROLE_ALIASES
+    return bool(found) and fold(found.group("role")) in ROLE_ALIASES
 
 
 def read(source: Source, diagnostics: Diagnostics) -> Iterator[Record]:
@@ -75,7 +76,7 @@ def parse(lines: Iterable[tuple[int, str]], path: str, diagnostics: Diagnostics)
             conversation = _header_fields(header.group("id"), header.group("rest"), path, number, diagnostics)
             continue
         message = _MESSAGE.match(stripped)
-        if not message or message.group("role").lower() not in ROLE_ALIASES:
+        if not message or fold(message.group("role")) not in ROLE_ALIASES:
             diagnostics.skip(path, number, "not a message line (expected e.g. \"[10:00:01] 顾客: 你好\")")
             continue
         if conversation is None:
@@ -115,7 +116,7 @@ def _header_fields(conversation_id: str, rest: str, path: str, number: int, diag
 
 
 def _message_fields(found: re.Match[str], conversation: dict[str, str]) -> dict[str, object]:
-    role = ROLE_ALIASES[found.group("role").lower()]
+    role = ROLE_ALIASES[fold(found.group("role"))]
     name = found.group("name") or found.group("pname")
     fields: dict[str, object] = {key: value for key, value in conversation.items() if key != "date"}
     fields.update(role=role, text=found.group("text"))

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator, Union
 
+from ..patterns import UserPattern
 from ..schema import Fields
 from ..text import is_wordless, words_pattern
 from ..view import ConversationView, Hit
@@ -21,7 +22,7 @@ _ROLES = ("agent", "customer")
 @dataclass(frozen=True)
 class Contains:
     phrases: frozenset[str]
-    patterns: tuple[re.Pattern[str], ...]
+    patterns: tuple[UserPattern, ...]
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ Condition = Union[Contains, Only, Replied, AllOf, AnyOf, Not]
 class Trigger:
     role: str
     phrases: frozenset[str]
-    patterns: tuple[re.Pattern[str], ...]
+    patterns: tuple[UserPattern, ...]
     unless: frozenset[str]
     first_only: bool
     all_messages: bool
@@ -113,7 +114,7 @@ def settings(fields: Fields, context: CompileContext) -> Settings:
     return Settings(trigger, window, expect, forbid, reply)
 
 
-def _patterns(fields: Fields) -> tuple[re.Pattern[str], ...]:
+def _patterns(fields: Fields) -> tuple[UserPattern, ...]:
     return fields.patterns("patterns")
 
 
@@ -211,7 +212,7 @@ def _trigger_match(trigger: Trigger, text: MessageText) -> tuple[int, int] | Non
     spans = [(start, start + len(phrase)) for phrase, starts in text.hits.items()
              if phrase in trigger.phrases for start in starts]
     for pattern in trigger.patterns:
-        spans.extend(m.span() for m in pattern.finditer(text.norm) if m.end() > m.start())
+        spans.extend(pattern.spans(text.norm))
     for start, end in sorted(spans):
         if trigger.whole_word and not text.on_token_bounds(start, end):
             continue
@@ -290,7 +291,7 @@ def _contains(condition: Contains, text: MessageText) -> str | None:
     for pattern in condition.patterns:
         found = pattern.search(text.norm)
         if found:
-            return found.group()
+            return found
     return None
 
 

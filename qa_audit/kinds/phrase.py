@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
+from ..patterns import UserPattern
 from ..view import ConversationView, Hit
 
 if TYPE_CHECKING:
@@ -20,7 +20,7 @@ PLACEHOLDERS = frozenset()
 class Settings:
     role: str
     phrases: frozenset[str]
-    patterns: tuple[re.Pattern[str], ...]
+    patterns: tuple[UserPattern, ...]
     whole_word: bool
     unless: frozenset[str]
 
@@ -57,7 +57,7 @@ def first_match(settings: Settings, text: MessageText) -> tuple[int, int] | None
         for start in starts
     ]
     for pattern in settings.patterns:
-        candidates.extend(m.span() for m in pattern.finditer(text.norm) if m.end() > m.start())
+        candidates.extend(pattern.spans(text.norm))
     for start, end in sorted(candidates, key=lambda span: (span[0], span[0] - span[1])):
         if settings.whole_word and not text.on_token_bounds(start, end):
             continue

@@ -34,6 +34,8 @@ def render(report: Report, options: RenderOptions) -> str:
         (f" · 跳过 {summary.skipped_records} 条记录" if summary.skipped_records else "") +
         (f" · 基线中已有 {summary.baselined} 个问题未列出" if summary.baselined else ""),
     ))
+    if report.inputs:
+        console.print(_inputs_table(report))
     if report.agents:
         console.print(_agents_table(report))
     if report.findings:
@@ -46,6 +48,17 @@ def render(report: Report, options: RenderOptions) -> str:
     else:
         console.print("没有发现问题。", style="green")
     return buffer.getvalue()
+
+
+def _inputs_table(report: Report) -> Table:
+    table = Table(title="文件", box=box.SIMPLE, title_justify="left")
+    for header in ("文件", "记录", "已审", "跳过", "重复"):
+        table.add_column(header, justify="left" if header == "文件" else "right")
+    for row in report.inputs:
+        skipped = int(row["skipped"])  # type: ignore[arg-type]
+        table.add_row(str(row["file"]), str(row["records"]), str(row["audited"]),
+                      Text(str(skipped), style="yellow" if skipped else ""), str(row["duplicates"]))
+    return table
 
 
 def _agents_table(report: Report) -> Table:

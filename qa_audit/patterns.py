@@ -1,0 +1,47 @@
+"""Regular expressions from rule files, run with a time limit.
+
+A user's regex that backtracks catastrophically must not hang a run: patterns are compiled with
+the `regex` module, whose matching takes a timeout, and a pattern that runs out of time raises
+PatternTimeout naming itself, so the engine can skip that rule for that message and say so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+TIMEOUT_SECONDS = 0.5  # per message and pattern; real patterns take microseconds
+
+
+class PatternTimeout(Exception):
+    def __init__(self, source: str) -> None:
+        super().__init__(f"the regex {source!r} took longer than {TIMEOUT_SECONDS} s")
+        self.source = source
+
+
+@dataclass(frozen=True)
+class UserPattern:
+    source: str
+    compiled: regex.Pattern[str]
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Non-empty match spans in the text."""
+        try:
+            return [m.span() for m in self.compiled.finditer(text, timeout=TIMEOUT_SECONDS) if m.end() > m.start()]
+        except TimeoutError:
+            raise PatternTimeout(self.source) from None
+
+    def search(self, text: str) -> str | None:
+        try:
+            found = self.compiled.search(text, timeout=TIMEOUT_SECONDS)
+        except TimeoutError:
+            raise PatternTimeout(self.source) from None
+        return found.group() if found else None
+
+
+def compile_pattern(source: str) -> UserPattern:
+    """Compile for the folded text (see text.fold_pattern); regex.error says what is wrong."""
+    from .text import fold_pattern
+
+    return UserPattern(source, regex.compile(fold_pattern(source), regex.IGNORECASE | regex.VERSION0))
