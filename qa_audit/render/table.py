@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..model import Finding
+from ..model import SEVERITIES, Finding
 from ..report import Report
 
 if TYPE_CHECKING:
@@ -68,7 +68,7 @@ def _agents_table(report: Report) -> Table:
     table.add_column("主要问题")
     for agent in report.agents:
         problems = {rule: n for rule, n in agent.by_rule.items() if _points(report, rule) >= 0}
-        top = sorted(problems.items(), key=lambda item: (-item[1], item[0]))[:3]
+        top = sorted(problems.items(), key=lambda item: (_severity_rank(report, item[0]), -item[1], item[0]))[:3]
         main = ",".join(f"{_rule_title(report, rule)}×{count}" for rule, count in top)
         score_style = "red" if agent.score < 80 else "yellow" if agent.score < 95 else "green"
         table.add_row(
@@ -118,6 +118,11 @@ def _highlighted(finding: Finding) -> Text:
 
 def _one_line(text: str) -> str:
     return text.replace("\r", " ").replace("\n", " ⏎ ")
+
+
+def _severity_rank(report: Report, rule_id: str) -> int:
+    rule = report.rules.get(rule_id)
+    return SEVERITIES.index(rule.severity) if rule else len(SEVERITIES)
 
 
 def _points(report: Report, rule_id: str) -> float:
