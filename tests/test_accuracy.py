@@ -8,6 +8,7 @@ conversation_id,rule (an empty rule = clean).
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -16,88 +17,59 @@ from qa_audit import audit
 from qa_audit.evaluate import against_labels, read_labels
 
 EVAL = Path(__file__).parent / "fixtures" / "eval"
-CORE = [f"SA00{n}" for n in range(1, 9)]
-COMPLAINTS = [f"SA0{n:02d}" for n in range(9, 15)]
+CORE = frozenset(f"SA00{n}" for n in range(1, 9))
+COMPLAINTS = frozenset(f"SA0{n:02d}" for n in range(9, 15))
 
 
-def flagged(corpus: Path) -> dict[str, set[str]]:
+@lru_cache(maxsize=None)
+def corpus(name: str) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """(labels, rules with an error or warning finding) per conversation."""
     found: dict[str, set[str]] = {}
-    for finding in audit([corpus]).findings:
+    for finding in audit([EVAL / f"{name}.txt"]).findings:
         if finding.severity in ("error", "warning"):
             found.setdefault(finding.conversation_id, set()).add(finding.rule)
-    return found
+    return read_labels(EVAL / f"{name}_labels.csv"), found
 
 
-@pytest.fixture(scope="module")
-def core() -> tuple[dict[str, set[str]], dict[str, set[str]]]:
-    return read_labels(EVAL / "core_labels.csv"), flagged(EVAL / "core.txt")
+# (corpus, rule group, least share of breaking conversations caught, most share of false alarms)
+GATES = [
+    ("core", CORE, 0.9, 0.1), ("mixed", CORE, 0.9, 0.1), ("trades", CORE, 0.9, 0.1),
+    ("complaints", COMPLAINTS, 0.8, 0.15), ("mixed", COMPLAINTS, 0.8, 0.15), ("trades", COMPLAINTS, 0.8, 0.15),
+]
 
 
-@pytest.fixture(scope="module")
-def complaints() -> tuple[dict[str, set[str]], dict[str, set[str]]]:
-    return read_labels(EVAL / "complaints_labels.csv"), flagged(EVAL / "complaints.txt")
+@pytest.mark.parametrize("name, group, least_caught, most_false", GATES)
+def test_rules_catch_the_conversations_that_break_them(name, group, least_caught, most_false):
+    labels, found = corpus(name)
+    breaking = {c for c, broken in labels.items() if broken & group}
+    caught = {c for c in breaking if labels[c] & found.get(c, set()) & group}
+    assert len(breaking) >= 30
+    assert len(caught) / len(breaking) >= least_caught, sorted(breaking - caught)
 
 
-@pytest.fixture(scope="module")
-def mixed() -> tuple[dict[str, set[str]], dict[str, set[str]]]:
-    return read_labels(EVAL / "mixed_labels.csv"), flagged(EVAL / "mixed.txt")
+@pytest.mark.parametrize("name, group, least_caught, most_false", GATES)
+def test_rules_raise_few_false_alarms(name, group, least_caught, most_false):
+    labels, found = corpus(name)
+    innocent = {c for c, broken in labels.items() if not broken & group}
+    falsely_flagged = {c for c in innocent if found.get(c, set()) & group}
+    flagged = {c for c in labels if found.get(c, set()) & group}
+    wrong = {c for c in flagged if not (found[c] & labels[c] & group)}
+    assert len(falsely_flagged) / len(innocent) <= most_false, sorted(falsely_flagged)
+    assert len(wrong) / len(flagged) <= most_false, sorted(wrong)
 
 
-@pytest.fixture(scope="module")
-def trades() -> tuple[dict[str, set[str]], dict[str, set[str]]]:
-    return read_labels(EVAL / "trades_labels.csv"), flagged(EVAL / "trades.txt")
-
-
-def breaking(labels: dict[str, set[str]], rules: list[str]) -> set[str]:
-    return {conversation for conversation, broken in labels.items() if broken & set(rules)}
-
-
-@pytest.mark.parametrize("corpus", ["core", "mixed", "trades"])
-def test_core_rules_catch_nine_in_ten_violating_conversations(corpus, request):
-    labels, found = request.getfixturevalue(corpus)
-    violating = breaking(labels, CORE)
-    caught = {c for c in violating if labels[c] & found.get(c, set()) & set(CORE)}
-    assert len(violating) >= 40
-    assert len(caught) / len(violating) >= 0.9, sorted(violating - caught)
-
-
-@pytest.mark.parametrize("corpus", ["core", "mixed", "trades"])
-def test_core_rules_flag_at_most_one_in_ten_innocent_conversations(corpus, request):
-    labels, found = request.getfixturevalue(corpus)
-    innocent = {c for c, broken in labels.items() if not broken & set(CORE)}
-    flagged_innocent = {c for c in innocent if found.get(c, set()) & set(CORE)}
-    assert len(flagged_innocent) / len(innocent) <= 0.1, sorted(flagged_innocent)
-
-
-@pytest.mark.parametrize("rule", CORE)
-def test_core_rule_false_alarms_at_most_one_in_ten(core, rule):
-    labels, found = core
+@pytest.mark.parametrize("rule", sorted(CORE))
+def test_each_core_rule_on_its_own_corpus(rule):
+    labels, found = corpus("core")
     (score,) = against_labels(labels, found, [rule])
     innocent = sum(1 for broken in labels.values() if rule not in broken)
-    assert score.false_positives / innocent <= 0.1, score.false_alarms
     assert score.recall is not None and score.recall >= 0.8, score.missed
+    assert score.false_positives / innocent <= 0.1, score.false_alarms
 
 
-@pytest.mark.parametrize("corpus", ["complaints", "mixed", "trades"])
-def test_complaint_rules_catch_four_in_five_violating_conversations(corpus, request):
-    labels, found = request.getfixturevalue(corpus)
-    violating = breaking(labels, COMPLAINTS)
-    caught = {c for c in violating if labels[c] & found.get(c, set()) & set(COMPLAINTS)}
-    assert len(violating) >= 30
-    assert len(caught) / len(violating) >= 0.8, sorted(violating - caught)
-
-
-@pytest.mark.parametrize("corpus", ["complaints", "mixed", "trades"])
-def test_complaint_rules_false_alarms_at_most_fifteen_percent(corpus, request):
-    labels, found = request.getfixturevalue(corpus)
-    flagged_conversations = {c for c in labels if found.get(c, set()) & set(COMPLAINTS)}
-    wrong = {c for c in flagged_conversations if not (found[c] & labels[c] & set(COMPLAINTS))}
-    assert len(wrong) / len(flagged_conversations) <= 0.15, sorted(wrong)
-
-
-@pytest.mark.parametrize("corpus", ["core", "complaints", "mixed", "trades"])
-def test_clean_conversations_get_no_error_or_warning(corpus, request):
-    labels, found = request.getfixturevalue(corpus)
+@pytest.mark.parametrize("name", ["core", "complaints", "mixed", "trades"])
+def test_clean_conversations_get_no_error_or_warning(name):
+    labels, found = corpus(name)
     clean = {c for c, broken in labels.items() if not broken}
     assert len(clean) >= 30
     assert {c: found[c] for c in clean if c in found} == {}
