@@ -162,6 +162,9 @@ def audit(
         zone = parse_timezone(timezone or config.timezone or "Asia/Shanghai")
     except ValueError as error:
         raise _fail(f"--timezone: {error}") from None
+    for target in (output, write_baseline):
+        if target is not None and _is_input(target, paths):
+            raise _fail(f"{target} is one of the inputs; refusing to overwrite a chat log with the report")
     ruleset = _ruleset(rules, no_default_rules, disable, config, enable)
     fields = _field_map([*(f"{k}={v}" for k, v in config.fields.items()), *field])
     options = ReadOptions(fields, zone, tuple(config.include), tuple(config.exclude), input_format)
@@ -190,6 +193,11 @@ def audit(
     limit = max_findings if max_findings is not None else (config.max_findings or 0)
     score = min_score if min_score is not None else config.min_score
     raise typer.Exit(exit_code(report, fail_on, strict, limit, score))
+
+
+def _is_input(target: Path, paths: list[str]) -> bool:
+    """Whether a file to write is one of the input files named on the command line."""
+    return target.exists() and any(path != "-" and Path(path).resolve() == target.resolve() for path in paths)
 
 
 def _write(path: Path, text: str) -> None:
@@ -249,8 +257,9 @@ jobs:
 @app.command()
 def formats() -> None:
     """List the input formats (导入格式) and how each is recognised."""
+    width = max(len(name) for name in READERS) + 2
     for name, reader in READERS.items():
-        typer.echo(f"{name:<12} {', '.join(reader.SUFFIXES):<16} {reader.DESCRIPTION}")
+        typer.echo(f"{name:<{width}}{', '.join(reader.SUFFIXES):<16} {reader.DESCRIPTION}")
 
 
 @rules_app.command("list")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import string
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
@@ -241,13 +240,8 @@ def _compile(mapping: LineDict, file: str, context: CompileContext) -> Rule:
         raise fields.error("name", f"names are kebab-case (e.g. forbidden-phrase), got {name!r}")
     kind_name = fields.choice("kind", KINDS)
     kind = KINDS[kind_name]
-    message = fields.text("message")
     allowed = _COMMON_PLACEHOLDERS | kind.PLACEHOLDERS
-    for _, placeholder, _, _ in string.Formatter().parse(message):
-        if placeholder is not None and placeholder not in allowed:
-            raise fields.error(
-                "message", f'unknown placeholder "{{{placeholder}}}" (known: {", ".join(sorted(allowed))})'
-            )
+    message = fields.template("message", allowed)
     rule = Rule(
         id=rule_id,
         name=name,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import string
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, TypeVar
 
@@ -201,6 +202,19 @@ class Fields:
                     self.file, line, f"{self.where}.{key}[{position}]", f"bad regex: {error}"
                 ) from None
         return tuple(compiled)
+
+    def template(self, key: str, allowed: Iterable[str], default: Any = _MISSING) -> Any:
+        """A message template whose {placeholders} are all in `allowed`."""
+        template = self.text(key, default)
+        known = set(allowed)
+        try:
+            names = [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
+        except ValueError as error:
+            raise self.error(key, f"bad template ({error}); write {{{{ and }}}} for literal braces") from None
+        for name in names:
+            if name not in known:
+                raise self.error(key, f'unknown placeholder "{{{name}}}" (known: {", ".join(sorted(known))})')
+        return template
 
     def sub(self, key: str, default: Any = _MISSING) -> "Fields | None":
         value = self.raw(key, default)

@@ -12,7 +12,6 @@ from qa_audit import audit
 from qa_audit.formats import ReadOptions
 from qa_audit.report import Report
 from qa_audit.rulebook import RuleSet, load_rules
-from qa_audit.text import Tokenizer
 
 
 @pytest.fixture
@@ -28,24 +27,12 @@ def write(tmp_path: Path) -> Callable[..., Path]:
     return write
 
 
-@pytest.fixture(scope="module")
-def own_tokenizer() -> Tokenizer:
-    """A jieba tokenizer for one test module's own rules.
-
-    Every phrase a rule declares becomes one jieba token, and the process-wide tokenizer keeps the
-    words of every rule set loaded before (see the xfails in test_rulebook.py and test_question.py),
-    so a test rule gets a tokenizer the default pack has not touched.
-    """
-    return Tokenizer()
-
-
 @pytest.fixture
-def rules_from(write, own_tokenizer) -> Callable[..., RuleSet]:
+def rules_from(write) -> Callable[..., RuleSet]:
     """Load a rule file written from YAML text, without the default pack unless asked."""
 
     def load(text: str, name: str = "rules.yaml", include_default: bool = False) -> RuleSet:
-        return load_rules([write(name, text)], include_default=include_default,
-                          tokenizer=None if include_default else own_tokenizer)
+        return load_rules([write(name, text)], include_default=include_default)
 
     return load
 
@@ -72,9 +59,9 @@ def audit_log(write) -> Callable[..., Report]:
 
 
 @pytest.fixture
-def echo(write, own_tokenizer) -> Callable[..., Report]:
+def echo(write) -> Callable[..., Report]:
     """Audit files with rules that report every agent and customer message (see helpers.ECHO_RULES)."""
-    ruleset = load_rules([write("echo.yaml", ECHO_RULES)], include_default=False, tokenizer=own_tokenizer)
+    ruleset = load_rules([write("echo.yaml", ECHO_RULES)], include_default=False)
 
     def run(*paths: Path | str, options: ReadOptions | None = None) -> Report:
         return audit(list(paths), rules=ruleset, options=options)

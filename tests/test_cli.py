@@ -59,6 +59,13 @@ def qa_audit(*args: object, cwd: Path | None = None, stdin: bytes | None = None)
     return Run(done)
 
 
+@pytest.fixture(autouse=True)
+def in_tmp_path(tmp_path, monkeypatch):
+    """Run every command in tmp_path, where an empty config stops the search for a qa-audit.yaml above."""
+    (tmp_path / "qa-audit.yaml").write_text("# no settings: the defaults\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+
+
 def test_the_console_script_is_installed():
     assert QA_AUDIT.exists(), f"no qa-audit next to {sys.executable}: install the package first"
 
@@ -213,6 +220,14 @@ def test_output_writes_the_whole_report_and_leaves_no_temporary_file(write, tmp_
     assert run.code == 0
     assert target.read_bytes().startswith(b"\xef\xbb\xbfrule,")
     assert [p.name for p in out_dir.iterdir()] == ["report.json"]
+
+
+def test_output_onto_an_input_file_never_destroys_the_log(write):
+    log = write("chat.txt", FORBIDDEN)
+    before = log.read_bytes()
+    run = qa_audit("audit", log, "--output", log)
+    assert log.read_bytes() == before, run
+    assert "Traceback" not in run.err
 
 
 def test_output_into_a_missing_directory_is_an_error(write, tmp_path):

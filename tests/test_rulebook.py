@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import hits, rule_yaml
+from helpers import rule_yaml
 from qa_audit.rulebook import load_rules
 from qa_audit.schema import RuleError
 
@@ -259,3 +259,17 @@ def test_loading_one_rule_set_does_not_change_how_another_matches(write, audit_l
                include_default=False)
     after = audit_log(load_rules([write("b.yaml", whole_word)], include_default=False), log)
     assert [f.match for f in after.findings] == ["洗衣机"]
+
+
+@pytest.mark.parametrize("message", ["反问「{match」", "反问「match}」"])
+def test_a_message_with_an_unbalanced_brace_names_file_and_line(write, message):
+    error = load_error(write, QUESTION_RULE.replace('"反问「{match}」"', f'"{message}"'))
+    assert error.line == 12
+    assert "TEAM01.message" in str(error)
+
+
+@pytest.mark.parametrize("template", ["客户 {sinse} 的消息没有回复", "客户 {since 的消息没有回复"])
+def test_the_unanswered_message_template_is_checked_when_the_rule_loads(write, template):
+    error = load_error(write, rule_yaml("reply_time", f'unanswered_message: "{template}"', message="{wait}"))
+    assert error.line == 9
+    assert "T001.unanswered_message" in str(error)

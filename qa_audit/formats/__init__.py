@@ -11,15 +11,28 @@ from zoneinfo import ZoneInfo
 
 from ..diagnostics import Diagnostics
 from ..model import Message
-from . import json_doc, jsonl, table, transcript
+from . import (intercom, jddc, jingdong, json_doc, jsonl, qianniu_export, qianniu_page, qiyu, table, transcript,
+               wecom, xlsx, zendesk)
 from .records import MAX_TEXT, FieldMap, Record, RecordError, message_from_record
 from .source import STDIN, Source, opened
 
 # Every reader module has NAME, DESCRIPTION, SUFFIXES, sniff(head, suffix) -> 0..100 and
 # read(source, diagnostics) -> Iterator[Record]. A new format is a new module plus one line here.
 READERS: dict[str, ModuleType] = {
-    module.NAME: module for module in (jsonl, json_doc, table, transcript)
+    module.NAME: module for module in (
+        jsonl, json_doc, table, transcript,
+        qianniu_page,
+        qianniu_export,
+        jingdong,
+        jddc,
+        wecom,
+        qiyu,
+        zendesk,
+        intercom,
+        xlsx,
+    )
 }
+_GENERIC_BY_SUFFIX = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "csv", ".txt": "transcript"}
 _SUFFIX_BONUS = 15  # a file's suffix breaks ties between readers that recognise its content
 
 
@@ -78,7 +91,10 @@ def detect(source: Source) -> str | None:
         score = reader.sniff(head, source.suffix)
         if score > 0:
             scores[name] = score + (_SUFFIX_BONUS if source.suffix in reader.SUFFIXES else 0)
-    return max(scores, key=scores.__getitem__) if scores else None
+    if scores:
+        return max(scores, key=scores.__getitem__)
+    # Nothing recognises the start (a broken first line): trust the suffix, line by line.
+    return _GENERIC_BY_SUFFIX.get(source.suffix)
 
 
 def read_messages(paths: Iterable[str], options: ReadOptions, diagnostics: Diagnostics) -> Iterator[Message]:

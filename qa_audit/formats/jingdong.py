@@ -45,7 +45,8 @@ def read(source: Source, diagnostics: Diagnostics) -> Iterator[Record]:
     document = located_json.load(source, diagnostics)
     if document is None:
         return
-    items = document.value if isinstance(document.value, list) else located_json.find_list(document.value, "chatLogList")
+    value = document.value
+    items = value if isinstance(value, list) else located_json.find_list(value, "chatLogList")
     if items is None:
         diagnostics.skip(path, 1, "no chatLogList in this JSON document")
         return
@@ -93,8 +94,8 @@ def _fields(item: dict[str, Any]) -> dict[str, Any] | str:
 def _flag(value: Any) -> bool | None:
     if isinstance(value, bool):
         return value
-    if value in (0, 1) or value in ("0", "1"):
-        return str(value) == "1"
+    if value in (0, 1, "0", "1"):
+        return int(value) == 1
     if isinstance(value, str) and value.lower() in ("true", "false"):
         return value.lower() == "true"
     return None

@@ -16,14 +16,18 @@ SUFFIXES = (".jsonl", ".ndjson")
 
 
 def sniff(head: str, suffix: str) -> int:
-    lines = [line.strip() for line in head.lstrip().splitlines() if line.strip()]
+    text = head.lstrip()
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
     if not lines or not lines[0].startswith("{"):
         return 0
+    if "\n" not in text:
+        return 50  # the first line is longer than the sample: an object that goes on
     try:
         if not isinstance(json.loads(lines[0]), dict):
             return 0
     except json.JSONDecodeError:
-        return 0
+        # A broken first line that opens an object: still shaped like JSON Lines, less sure.
+        return 30 if any(line.startswith("{") for line in lines[1:]) else 0
     # A whole object on the first line and another object starting on the next: JSON Lines.
     return 80 if len(lines) > 1 and lines[1].startswith("{") else 50
 

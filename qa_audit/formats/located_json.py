@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import json
-from typing import Any, Iterator
+from typing import Any
 
 from ..diagnostics import Diagnostics
 from .decode import text_lines
@@ -58,16 +58,6 @@ def find_list(value: Any, key: str, depth: int = 0) -> list | None:
         if nested is not None:
             return nested
     return None
-
-
-def objects(items: list, document: Document, path: str, what: str, diagnostics: Diagnostics,
-            default_line: int = 1) -> Iterator[dict]:
-    """The objects of a list; anything else in it is skipped with its line."""
-    for position, item in enumerate(items):
-        if isinstance(item, dict):
-            yield item
-        else:
-            diagnostics.skip(path, default_line, f"{what}[{position}] is not a JSON object")
 
 
 def parse_json_line(line: str) -> tuple[Any, str | None]:

@@ -77,13 +77,13 @@ def read(source: Source, diagnostics: Diagnostics) -> Iterator[Record]:
             if header_day != day:
                 yield from _conversations(section, path)
                 section, day = [], header_day
-            pending = {"time": f"{day} {header.group('time')}", "sender": header.group("nick"), "line": number,
-                       "lines": []}
+            pending = {"time": f"{day} {_padded_time(header.group('time'))}", "sender": header.group("nick"),
+                       "line": number, "lines": []}
         elif _TIME.match(line):
             if day is None:
                 diagnostics.skip(path, number, "a time before any date line (expected e.g. 2024-05-06)")
                 continue
-            pending = {"time": f"{day} {line}", "sender": None, "line": number, "lines": []}
+            pending = {"time": f"{day} {_padded_time(line)}", "sender": None, "line": number, "lines": []}
         elif pending is None:
             diagnostics.warn_once(f"qianniu-preamble:{path}", path, number, "text before the first message ignored")
         else:
@@ -98,10 +98,13 @@ def _finish(pending: dict[str, Any] | None, path: str, diagnostics: Diagnostics)
         return []
     lines = pending["lines"]
     sender = pending["sender"]
-    if sender is None and lines:
+    if sender is None:
+        if len(lines) < 2:
+            diagnostics.skip(path, pending["line"], "a message needs text lines and then its sender's line")
+            return []
         sender = lines.pop()[1]  # the page puts the sender account after the text
     if not lines:
-        diagnostics.skip(path, pending["line"], "a message without text or without a sender line")
+        diagnostics.skip(path, pending["line"], f"a message of {sender} without text")
         return []
     fields = {"time": pending["time"], "text": "\n".join(text for _, text in lines), "line": lines[0][0]}
     fields.update(_sender(sender.replace("：", ":")))
@@ -130,6 +133,10 @@ def _conversations(section: list[dict[str, Any]], path: str) -> Iterator[Record]
         line = fields.pop("line")
         day = fields["time"][:10]
         yield Record({**fields, "conversation_id": f"{buyer} {day}", "customer": buyer, "shop": shop}, path, line)
+
+
+def _padded_time(clock: str) -> str:
+    return clock.zfill(8)  # 9:15:00 → 09:15:00
 
 
 def _padded(date: str) -> str:

@@ -33,7 +33,8 @@ def read(source: Source, diagnostics: Diagnostics) -> Iterator[Record]:
                 row_start.append(number)
             yield line
 
-    reader = csv.reader(feed(), delimiter=_delimiter(source))
+    delimiter = _delimiter(source)
+    reader = csv.reader(feed(), delimiter=delimiter)
     header: list[str] | None = None
     for row in reader:
         start = row_start.pop() if row_start else reader.line_num
@@ -45,7 +46,15 @@ def read(source: Source, diagnostics: Diagnostics) -> Iterator[Record]:
         if len(row) != len(header):
             diagnostics.skip(path, start, f"{len(row)} columns where the header has {len(header)}")
             continue
+        if reader.line_num > start and _swallowed_rows(row, len(header), delimiter):
+            diagnostics.warn(path, start, f"a quoted cell runs from line {start} to {reader.line_num} and holds "
+                                          "what look like whole rows: check for an unclosed quote")
         yield Record(dict(zip(header, row)), path, start)
+
+
+def _swallowed_rows(row: list[str], columns: int, delimiter: str) -> bool:
+    """A multi-line cell with a line holding a full row's worth of delimiters."""
+    return any(line.count(delimiter) >= columns - 1 for cell in row for line in cell.splitlines()[1:])
 
 
 def _delimiter(source: Source) -> str:

@@ -45,6 +45,7 @@ PLACEHOLDERS = {
     "voiptext": "[音视频通话]", "qydiskfile": "[微盘文件]",
 }
 _NOTICES = {"agree": "[同意会话存档]", "disagree": "[不同意会话存档]"}
+_INTERNAL = "chats between employees only are not customer service and were passed over"
 
 
 def sniff(head: str, suffix: str) -> int:
@@ -61,9 +62,8 @@ def read(source: Source, diagnostics: Diagnostics) -> Iterator[Record]:
         if fields is None:
             continue
         if isinstance(fields, str):
-            if fields == "internal":
-                diagnostics.warn_once(f"wecom-internal:{source.name}", source.name, line,
-                                      "chats between employees only are not customer service and were passed over")
+            if fields == _INTERNAL:
+                diagnostics.warn_once(f"wecom-internal:{source.name}", source.name, line, _INTERNAL)
             else:
                 diagnostics.skip(source.name, line, fields)
             continue
@@ -88,7 +88,7 @@ def _items(source: Source, diagnostics: Diagnostics) -> Iterator[tuple[int, Any]
 
 
 def _fields(item: Any, threads: dict[str, tuple[str, datetime]]) -> dict[str, Any] | str | None:
-    """Canonical fields; None for records that are not messages; else why it cannot be read."""
+    """Canonical fields; None for records that are not messages; else why it is not read."""
     if not isinstance(item, dict):
         return "not a JSON object"
     if item.get("action", "send") != "send":
@@ -109,7 +109,7 @@ def _fields(item: Any, threads: dict[str, tuple[str, datetime]]) -> dict[str, An
     external = next((party for party in [sender, *recipients] if party.startswith(EXTERNAL)), None)
     party = room or external
     if party is None:
-        return "internal"
+        return _INTERNAL
     msgtype = str(item.get("msgtype") or "")
     role = ("system" if sender.startswith(ROBOT) or msgtype in _NOTICES
             else "customer" if sender.startswith(EXTERNAL) else "agent")

@@ -45,9 +45,9 @@ def read(source: Source, diagnostics: Diagnostics) -> Iterator[Record]:
     if document is None:
         return
     value = document.value
-    chats = value if isinstance(value, list) else value.get("chats") if isinstance(value, dict) else None
-    if isinstance(value, dict) and "history" in value:
-        chats = [value]
+    chats = value if isinstance(value, list) else None
+    if isinstance(value, dict):
+        chats = [value] if "history" in value else value.get("chats")
     if not isinstance(chats, list):
         diagnostics.skip(path, 1, 'no chats in this JSON document (expected {"chats": [...]} or chats with "history")')
         return
@@ -85,7 +85,10 @@ def _fields(item: dict[str, Any]) -> dict[str, Any] | str:
     elif nick.startswith("visitor") or sender == "visitor":
         role = "customer"
     else:
-        return f"sender {item.get('nick') or item.get('sender_type')!r} is neither agent: nor visitor:"
+        sender = item.get("nick") or item.get("sender_type")
+        if not sender:
+            return 'a message without "nick" or "sender_type"'
+        return f"sender {sender!r} is neither agent nor visitor"
     if item.get("type") == "chat.file":
         attachment = item.get("attachment") if isinstance(item.get("attachment"), dict) else {}
         text = f"[文件] {attachment.get('name') or ''}".rstrip()

@@ -13,6 +13,7 @@ from ..view import ConversationView, Hit
 
 if TYPE_CHECKING:
     from ..rulebook import CompileContext
+
     from ..schema import Fields
 
 PLACEHOLDERS = frozenset({"wait", "limit", "since"})
@@ -47,7 +48,9 @@ def settings(fields: Fields, context: CompileContext) -> Settings:
             zone=fields.parsed("timezone", parse_timezone, parse_timezone("Asia/Shanghai")),
         ),
         count_unanswered_end=fields.flag("count_unanswered_end", True),
-        unanswered_message=fields.text("unanswered_message", "客户最后的消息没有得到回复"),
+        unanswered_message=fields.template(
+            "unanswered_message", PLACEHOLDERS | {"match", "id", "title", "name"}, "客户最后的消息没有得到回复"
+        ),
         closing=words_pattern(context.words(fields, "closing")),
         asking=words_pattern(context.words(fields, "asking")),
         replies_from=("agent", "system") if fields.flag("system_replies_count", False) else ("agent",),

@@ -95,3 +95,10 @@ def test_an_empty_time_cell_is_a_message_without_a_time(write, echo):
     report = echo(path)
     assert [(s.line, s.time) for s in seen(report)] == [(2, None), (3, "2024-05-02T09:00:00+08:00")]
     assert report.summary.skipped_records == 0
+
+
+def test_an_unclosed_quote_does_not_silently_swallow_the_following_rows(write, echo):
+    path = write("export.csv", '会话ID,角色,客服,内容\nC1,顾客,,"在吗\nC1,客服,小王,在的\nC1,顾客,,好的\n')
+    report = echo(path)
+    swallowed = len(seen(report)) < 3
+    assert not swallowed or any(p.line in (2, 3) for p in report.problems), seen(report)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from helpers import Seen, seen
 from qa_audit.formats import ReadOptions
-from zoneinfo import ZoneInfo
 
 
 def jsonl(*records: dict) -> str:
@@ -166,3 +166,22 @@ def test_json_lines_are_recognised_by_suffix_or_content(write, echo, name):
     report = echo(path)
     assert [s.line for s in seen(report)] == [1, 2]
     assert report.problems == []
+
+
+def test_a_malformed_first_line_is_one_skipped_record_not_a_lost_file(write, echo):
+    good = {"conversation_id": "C1", "role": "customer", "time": "2024-05-01 10:00:00", "text": "在吗"}
+    path = write("day1.jsonl", '{"conversation_id": "C1", "role": "agent", "te\n' + jsonl(good, good))
+    report = echo(path)
+    assert [s.line for s in seen(report)] == [2, 3]
+    assert [(p.line, p.skipped) for p in report.problems] == [(1, True)]
+
+
+def test_a_long_conversation_record_per_line_is_still_json_lines(write, echo):
+    messages = [{"role": "customer" if n % 2 == 0 else "agent", "agent": "小王",
+                 "time": f"2024-05-01 10:{n // 60:02d}:{n % 60:02d}",
+                 "text": "您好,这是一条比较长的消息,用来让这一行超过格式检测读取的字节数。" * 3} for n in range(60)]
+    path = write("conversations.jsonl", jsonl({"conversation_id": "C1", "messages": messages},
+                                              {"conversation_id": "C2", "messages": messages[:2]}))
+    assert path.stat().st_size > 16_000
+    report = echo(path)
+    assert (report.summary.conversations, report.summary.messages, report.summary.skipped_records) == (2, 62, 0)

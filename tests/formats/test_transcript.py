@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from helpers import Seen, rule_yaml, seen
 
 DIALOGUES = """\
