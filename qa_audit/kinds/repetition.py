@@ -64,7 +64,7 @@ def settings(fields: Fields, context: CompileContext) -> Settings:
 def check(settings: Settings, view: ConversationView) -> Iterator[Hit]:
     if not _could_repeat(settings, view):  # most conversations end here, without tokenizing
         return
-    lines: list[_Line] = []
+    by_agent: dict[str | None, list[_Line]] = {}  # each agent's own repeats: a transfer starts afresh
     similar: Callable[[frozenset[str], frozenset[str]], float] = (
         _overlap if settings.compare == "keywords" else _jaccard
     )
@@ -74,6 +74,7 @@ def check(settings: Settings, view: ConversationView) -> Iterator[Hit]:
             continue
         if settings.unless_opening and _opens_with(text, settings.unless_opening):
             continue
+        lines = by_agent.setdefault(view.messages[index].agent, [])
         for words in _units(settings, text):
             line = next((line for line in lines if similar(words, line.words) >= settings.similarity), None)
             if line is None:

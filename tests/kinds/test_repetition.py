@@ -170,6 +170,30 @@ def test_each_conversation_is_counted_on_its_own(one_rule, audit_log):
     assert report.findings == []
 
 
+def test_each_agent_is_counted_on_their_own_after_a_transfer(one_rule, audit_log):
+    rules = one_rule("repetition", "max: 2\nonly: [抱歉]")
+    transferred = audit_log(rules, """
+        === C1 2024-05-01
+        [10:00:00] 顾客: 货呢
+        [10:00:30] 客服 小王: 非常抱歉给您带来不便
+        [10:01:00] 顾客: ?
+        [10:01:30] 客服 小王: 非常抱歉给您带来不便
+        [10:02:00] 顾客: 转人工
+        [10:02:30] 客服 阿敏: 非常抱歉给您带来不便
+    """)
+    assert transferred.findings == []
+    one_agent = audit_log(rules, """
+        === C1 2024-05-01
+        [10:00:00] 顾客: 货呢
+        [10:00:30] 客服 小王: 非常抱歉给您带来不便
+        [10:01:00] 顾客: ?
+        [10:01:30] 客服 小王: 非常抱歉给您带来不便
+        [10:02:00] 顾客: 转人工
+        [10:02:30] 客服 小王: 非常抱歉给您带来不便
+    """)
+    assert [(f.line, f.agent) for f in one_agent.findings] == [(7, "小王")]
+
+
 @pytest.mark.parametrize("settings, problem", [
     ("max: 0", "must be at least 1"),
     ("similarity: 1.5", "must be between 0 and 1"),
