@@ -251,10 +251,10 @@ def has_media(text: str) -> bool:
 
 
 def clause_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of the clauses of a text: runs between punctuation and spaces."""
+    """Spans of the clauses of a text: runs between punctuation, symbols (~, emoji) and spaces."""
     spans, start = [], None
     for offset, char in enumerate(text):
-        if char.isspace() or unicodedata.category(char)[0] == "P":
+        if char.isspace() or unicodedata.category(char)[0] in "PS":
             if start is not None:
                 spans.append((start, offset))
                 start = None

@@ -26,6 +26,11 @@ _FILLER = frozenset(
 )
 
 
+# One-character words that say nothing about what is offered; others (券, 蛋, 包) do.
+_FUNCTION_CHARS = frozenset("的了是在有我你您他她它们这那就也都还和与或及把被给让向对从到为以于而且但不没很太"
+                            "更最吗呢吧啊呀哦嘛哈亲个些点下上中里后前来去说看想要会能可好行先再又才只元张次")
+
+
 @dataclass(frozen=True)
 class Settings:
     max: int
@@ -118,7 +123,8 @@ def _units(settings: Settings, text: MessageText) -> list[frozenset[str]]:
         ]
         units = [_words(t for t, offset in spans if start <= offset < end) for start, end in marked]
     elif settings.compare == "keywords":
-        units = [frozenset(t for t in _words(t for t, _ in spans) if len(t) > 1 and t not in _FILLER)]
+        units = [frozenset(t for t in _words(t for t, _ in spans)
+                           if t not in _FILLER and (len(t) > 1 or t not in _FUNCTION_CHARS))]
     else:
         units = [_words(t for t, _ in spans)]
     return [unit for unit in units if unit]
