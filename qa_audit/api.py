@@ -19,14 +19,16 @@ def audit(
     rules: RuleSet | None = None,
     options: ReadOptions | None = None,
     baseline: set[str] | None = None,
+    root: Path | None = None,
 ) -> Report:
     """Audit chat logs (files, directories or "-") with a rule set (default: the bundled pack).
 
-    Findings whose fingerprint is in `baseline` are left out and counted as baselined.
+    Findings whose fingerprint is in `baseline` are left out and counted as baselined; paths in
+    fingerprints count from `root` (the baseline's folder; default the current directory).
     """
     ruleset = rules if rules is not None else load_rules()
     diagnostics = Diagnostics()
-    auditor = Auditor(ruleset, diagnostics)
+    auditor = Auditor(ruleset, diagnostics, root)
     builder = ReportBuilder(ruleset.rules)
     messages = read_messages([str(path) for path in paths], options or ReadOptions(), diagnostics)
     for conversation, findings in auditor.check_all(conversations(messages, diagnostics)):

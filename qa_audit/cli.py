@@ -22,7 +22,7 @@ from .rulebook import RuleSet, load_rules, rule_files
 from .ruletest import test_rules
 from .schema import RuleError
 from .baseline import baseline_text, load_baseline
-from .config import Config, find_config, load_config, starter_config
+from .config import Config, blame, find_config, load_config, starter_config
 from .durations import parse_timezone
 from .evaluate import against_labels, findings_by_conversation, from_review, read_labels, summary
 from .show import rule_details, rules_overview, test_summary
@@ -63,16 +63,21 @@ def _fail(message: str) -> typer.Exit:
 def _ruleset(rules: list[Path], no_default_rules: bool, disable: list[str], config: Config | None = None,
              enable: list[str] | None = None) -> RuleSet:
     config = config or Config()
+    cli_disable, cli_enable = _split(disable), _split(enable or [])
+    # The command line wins over the config: --enable X undoes the config's `disable: [X]`.
+    chosen_off = {item.lower() for item in cli_disable}
+    chosen_on = {item.lower() for item in cli_enable}
     try:
-        return load_rules(
+        ruleset = load_rules(
             [*config.rules, *rules],
             include_default=config.extends_default and not no_default_rules,
-            disable=[*config.disable, *_split(disable)],
-            enable=[*config.enable, *_split(enable or [])],
+            disable=[*(i for i in config.disable if i.lower() not in chosen_on), *cli_disable],
+            enable=[*(i for i in config.enable if i.lower() not in chosen_off), *cli_enable],
             overrides=config.overrides,
         )
     except RuleError as error:
-        raise _fail(str(error)) from None
+        raise _fail(str(blame(config, error))) from None
+    return ruleset
 
 
 def _split(values: list[str]) -> list[str]:
@@ -175,7 +180,9 @@ def audit(
             known = load_baseline(baseline_path)
         except RuleError as error:
             raise _fail(str(error)) from None
-    report = run_audit(paths, rules=ruleset, options=options, baseline=known)
+    anchor = write_baseline or baseline_path
+    report = run_audit(paths, rules=ruleset, options=options, baseline=known,
+                       root=anchor.resolve().parent if anchor is not None else None)
     for problem in report.problems:
         stderr.print(f"warning: {escape(str(problem))}", style="yellow")
     if write_baseline is not None:

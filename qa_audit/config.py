@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .durations import parse_timezone
+from .formats.records import FIELD_ALIASES
 from .gate import FAIL_ON
 from .rulebook import Override
 from .schema import Fields, RuleError, load_yaml
@@ -32,6 +34,7 @@ class Config:
     min_score: float | None = None
     baseline: Path | None = None
     strict: bool | None = None
+    lines: dict[str, int] = field(default_factory=dict)  # key or "key[n]" -> line in the file
 
 
 def find_config(start: Path) -> Path | None:
@@ -51,6 +54,7 @@ def load_config(path: Path) -> Config:
     if document is None:
         return Config(file=shown)
     top = Fields(document, shown, "config")
+    top.allow("fail_on", "baseline", "strict")
     base = path.parent
     extends = top.choice("extends", ("default", "none"), "default")
     config = Config(
@@ -60,7 +64,7 @@ def load_config(path: Path) -> Config:
         disable=list(top.texts("disable", ())),
         enable=list(top.texts("enable", ())),
         overrides=_overrides(top),
-        fields=_mapping_of_text(top, "fields"),
+        fields=_fields(top),
         timezone=top.text("timezone", None),
         include=list(top.texts("include", ())),
         exclude=list(top.texts("exclude", ())),
@@ -70,8 +74,25 @@ def load_config(path: Path) -> Config:
         baseline=base / top.text("baseline") if top.has("baseline") else None,
         strict=top.flag("strict", None) if top.has("strict") else None,
     )
+    if config.timezone is not None:
+        top.parsed("timezone", parse_timezone)
+    config.lines = {key: top.line_of(key) for key in top.mapping}
+    for key in ("disable", "enable"):
+        for position, line in enumerate(getattr(top.mapping.get(key), "lines", [])):
+            config.lines[f"{key}[{position}]"] = line
     top.done()
     return config
+
+
+def _fields(top: Fields) -> dict[str, str]:
+    """Input column names by message field; the fields are the ones the readers know."""
+    mapping = _mapping_of_text(top, "fields")
+    for name in mapping:
+        if name not in FIELD_ALIASES:
+            block = top.sub("fields")
+            assert block is not None
+            raise block.error(name, f'unknown message field "{name}" (known: {", ".join(FIELD_ALIASES)})')
+    return mapping
 
 
 def _overrides(top: Fields) -> list[Override]:
@@ -104,12 +125,17 @@ def _whole(top: Fields, key: str) -> int | None:
     return int(value) if value is not None else None
 
 
-def check_rule_ids(config: Config, known: set[str]) -> None:
-    """Every id the config names must exist in the loaded rules."""
+def blame(config: Config, error: RuleError) -> RuleError:
+    """An unknown rule id that came from the config's disable/enable lists names the config line."""
+    if error.file != "--disable/--enable" or config.file is None:
+        return error
     for key, ids in (("disable", config.disable), ("enable", config.enable)):
-        for rule_id in ids:
-            if rule_id.lower() not in known:
-                raise RuleError(config.file or "config", 0, f"config.{key}", f'no rule "{rule_id}"')
+        for position, rule_id in enumerate(ids):
+            if rule_id.lower() == error.where:
+                line = config.lines.get(f"{key}[{position}]", config.lines.get(key, 0))
+                return RuleError(config.file, line, f"config.{key}[{position}]",
+                                 f'no rule has the id or name "{rule_id}"')
+    return error
 
 
 def starter_config() -> str:

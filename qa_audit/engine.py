@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from itertools import islice
+from pathlib import Path
 from typing import Iterable, Iterator
 
 from .diagnostics import Diagnostics
@@ -26,8 +27,9 @@ class _Values(dict):
 class Auditor:
     """Applies a rule set to conversations."""
 
-    def __init__(self, ruleset: RuleSet, diagnostics: Diagnostics | None = None) -> None:
+    def __init__(self, ruleset: RuleSet, diagnostics: Diagnostics | None = None, root: Path | None = None) -> None:
         self.ruleset = ruleset
+        self.root = root  # fingerprints count paths from here
         self.rules = ruleset.enabled
         self.diagnostics = diagnostics or Diagnostics()
         self._timed_rules = [rule.id for rule in self.rules if getattr(KINDS[rule.kind], "NEEDS_TIME", False)]
@@ -59,7 +61,7 @@ class Auditor:
                 continue
             findings.extend(found)
         findings.sort()
-        return [replace(finding, fingerprint=fp) for finding, fp in zip(findings, fingerprints(findings))]
+        return [replace(finding, fingerprint=fp) for finding, fp in zip(findings, fingerprints(findings, self.root))]
 
     def check_all(self, conversations: Iterable[Conversation]) -> Iterator[tuple[Conversation, list[Finding]]]:
         for conversation in conversations:
@@ -91,9 +93,10 @@ class Auditor:
         values = _Values(hit.values, match=hit.match, id=rule.id, title=rule.title, name=rule.name)
         template = hit.message or rule.message
         context_index = view.previous(hit.index, "customer") if message.role != "customer" else None
+        line, column = message.position(hit.start) if hit.start is not None else (message.line, None)
         return Finding(
             file=message.file,
-            line=message.line,
+            line=line,
             rule=rule.id,
             conversation_id=conversation.id,
             message_id=conversation.message_id(hit.index),
@@ -107,7 +110,7 @@ class Auditor:
             match=hit.match,
             message=template.format_map(values),
             suggestion=rule.suggestion,
-            column=message.text_column + hit.start if hit.start is not None and message.text_column else None,
+            column=column,
             offset=hit.start,
             context=conversation.messages[context_index].text if context_index is not None else None,
         )

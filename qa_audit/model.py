@@ -29,7 +29,18 @@ class Message:
     file: str = "<memory>"
     line: int = 0
     suppressed: tuple[tuple[str, int], ...] = ()  # (rule id or ALL, line of the suppression comment)
-    text_column: int | None = None  # 1-based column where the text starts in its line, when known
+    # (line, 1-based column) where each line of the text starts in the file, when the format keeps
+    # text on its own lines (transcripts); empty otherwise
+    text_positions: tuple[tuple[int, int], ...] = ()
+
+    def position(self, offset: int) -> tuple[int, int | None]:
+        """The file line and column of a character of the text (column None when unknown)."""
+        if not self.text_positions:
+            return self.line, None
+        line_index = self.text.count("\n", 0, offset)
+        line, column = self.text_positions[min(line_index, len(self.text_positions) - 1)]
+        line_start = self.text.rfind("\n", 0, offset) + 1
+        return line, column + offset - line_start
 
 
 @dataclass(slots=True)

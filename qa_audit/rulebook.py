@@ -202,9 +202,10 @@ def load_rules(
     for item in disabled | enabled:
         if item not in known:
             raise RuleError("--disable/--enable", 0, item, "no rule has this id or name")
+    # disable and enable the same rule: the later list (enable) wins
     rules = [
-        _with_enabled(rule, False) if {rule.id.lower(), rule.name} & disabled
-        else _with_enabled(rule, True) if {rule.id.lower(), rule.name} & enabled
+        _with_enabled(rule, True) if {rule.id.lower(), rule.name} & enabled
+        else _with_enabled(rule, False) if {rule.id.lower(), rule.name} & disabled
         else rule
         for rule in rules
     ]

@@ -232,6 +232,10 @@ class Fields:
         except ValueError as error:
             raise self.error(key, str(error)) from None
 
+    def allow(self, *keys: str) -> None:
+        """Known keys read only when present: known to done()'s "did you mean" hints too."""
+        self._used.update(keys)
+
     def done(self) -> None:
         """Reject keys nobody asked for, suggesting the closest known key."""
         for key in self.mapping:

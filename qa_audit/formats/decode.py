@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import BinaryIO, Iterator
 
 from ..diagnostics import Diagnostics
 from .source import Source
 
 _FALLBACK = "gb18030"
+
+
+def _lines(stream: BinaryIO) -> Iterator[bytes]:
+    """Lines ending in LF, CRLF or a lone CR (old Mac and some Excel CSV exports), each ending in LF."""
+    for raw in stream:
+        body = raw[:-2] if raw.endswith(b"\r\n") else raw[:-1] if raw.endswith(b"\n") else raw
+        if b"\r" not in body:
+            yield raw if raw.endswith(b"\n") or not raw else raw
+            continue
+        pieces = body.split(b"\r")
+        for piece in pieces[:-1]:
+            yield piece + b"\n"
+        yield pieces[-1] + (b"\n" if raw.endswith(b"\n") else b"")
 
 
 def text_lines(source: Source, diagnostics: Diagnostics) -> Iterator[tuple[int, str]]:
@@ -19,7 +32,7 @@ def text_lines(source: Source, diagnostics: Diagnostics) -> Iterator[tuple[int, 
     encoding = "utf-8"
     path = source.name
     with source.open() as stream:
-        for number, raw in enumerate(stream, start=1):
+        for number, raw in enumerate(_lines(stream), start=1):
             if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
                 raw = raw[3:]
             if b"\x00" in raw:

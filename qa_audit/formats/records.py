@@ -192,5 +192,5 @@ def message_from_record(
         file=file,
         line=line,
         suppressed=tuple(record.get("__suppress__", ())),
-        text_column=record.get("__column__"),
+        text_positions=tuple(record.get("__positions__", ())),
     )

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import csv
+from collections import deque
 from typing import Iterator
 
 from ..diagnostics import Diagnostics
 from .decode import text_lines
 from .records import FIELD_ALIASES, Record
 from .source import Source
+
+# A cell may hold a long message: no 128 KB cap.
+csv.field_size_limit(2**31 - 1)
+MAX_ROW_LINES = 50  # lines one row (a quoted cell with line breaks) may span
 
 NAME = "csv"
 DESCRIPTION = "CSV/TSV with a header row; Chinese headers (会话ID/客服/角色/时间/内容) mapped automatically"
@@ -25,19 +30,14 @@ def sniff(head: str, suffix: str) -> int:
 
 def read(source: Source, diagnostics: Diagnostics) -> Iterator[Record]:
     path = source.name
-    row_start: list[int] = []  # line where the row being read began (a quoted cell may span lines)
-
-    def feed() -> Iterator[str]:
-        for number, line in text_lines(source, diagnostics):
-            if not row_start:
-                row_start.append(number)
-            yield line
-
     delimiter = _delimiter(source)
-    reader = csv.reader(feed(), delimiter=delimiter)
     header: list[str] | None = None
-    for row in reader:
-        start = row_start.pop() if row_start else reader.line_num
+    for start, text in _rows(source, diagnostics):
+        try:
+            row = next(csv.reader([text], delimiter=delimiter), [])
+        except csv.Error as error:
+            diagnostics.skip(path, start, f"not a CSV row ({error})")
+            continue
         if not any(cell.strip() for cell in row):
             continue
         if header is None:
@@ -46,15 +46,34 @@ def read(source: Source, diagnostics: Diagnostics) -> Iterator[Record]:
         if len(row) != len(header):
             diagnostics.skip(path, start, f"{len(row)} columns where the header has {len(header)}")
             continue
-        if reader.line_num > start and _swallowed_rows(row, len(header), delimiter):
-            diagnostics.warn(path, start, f"a quoted cell runs from line {start} to {reader.line_num} and holds "
-                                          "what look like whole rows: check for an unclosed quote")
         yield Record(dict(zip(header, row)), path, start)
 
 
-def _swallowed_rows(row: list[str], columns: int, delimiter: str) -> bool:
-    """A multi-line cell with a line holding a full row's worth of delimiters."""
-    return any(line.count(delimiter) >= columns - 1 for cell in row for line in cell.splitlines()[1:])
+def _rows(source: Source, diagnostics: Diagnostics) -> Iterator[tuple[int, str]]:
+    """The text of each row with the line it starts on; a quoted cell may span lines.
+
+    A quote still open after MAX_ROW_LINES lines is taken to be unclosed: that row is skipped
+    with its line, and reading goes on from the next line, so one stray quote cannot swallow
+    the rest of the export.
+    """
+    pending: deque[tuple[int, str]] = deque()
+    lines = text_lines(source, diagnostics)
+
+    def next_line() -> tuple[int, str] | None:
+        return pending.popleft() if pending else next(lines, None)
+
+    while (first := next_line()) is not None:
+        chunk = [first]
+        while sum(text.count('"') for _, text in chunk) % 2 and len(chunk) < MAX_ROW_LINES:
+            following = next_line()
+            if following is None:
+                break
+            chunk.append(following)
+        if sum(text.count('"') for _, text in chunk) % 2:
+            diagnostics.skip(source.name, first[0], "a quote that is never closed")
+            pending.extendleft(reversed(chunk[1:]))
+            continue
+        yield first[0], "".join(text for _, text in chunk)
 
 
 def _delimiter(source: Source) -> str:

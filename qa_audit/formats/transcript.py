@@ -20,7 +20,9 @@ _MESSAGE = re.compile(
 )
 _DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 # 「# qa-audit: disable=SA004 原因」 above or at the end of a message line; disable-file= for the file.
-_DIRECTIVE = re.compile(r"#\s*qa-audit:\s*(?P<scope>disable|disable-file)=(?P<rules>[A-Za-z0-9_,\-]+)(?:\s+.*)?$")
+_DIRECTIVE = re.compile(
+    r"#\s*qa-audit:\s*(?P<scope>disable|disable-file)=(?P<rules>[A-Za-z0-9_\-]+(?:\s*,\s*[A-Za-z0-9_\-]+)*)(?:\s+.*)?$"
+)
 _HEADER_KEYS = ("channel", "shop", "customer", "date")
 
 
@@ -50,23 +52,30 @@ def read(source: Source, diagnostics: Diagnostics) -> Iterator[Record]:
 
 def parse(lines: Iterable[tuple[int, str]], path: str, diagnostics: Diagnostics) -> Iterator[Record]:
     """Records from numbered lines of transcript text (a file, or a rule's example)."""
+    lines = list(lines)
     conversation: dict[str, str] | None = None
     pending: Record | None = None
-    file_wide: list[tuple[str, int]] = []  # (rule, line of the directive)
+    # disable-file covers the whole file, wherever the comment stands: collected first
+    file_wide: list[tuple[str, int]] = [
+        rule for number, raw in lines
+        if (found := _DIRECTIVE.match(raw.strip())) and found.group("scope") == "disable-file"
+        for rule in _directive_rules(found, number, diagnostics, path)
+    ]
     next_line: list[tuple[str, int]] = []
     for number, raw in lines:
         line = raw.rstrip("\r\n")
         if raw[:1] in (" ", "\t") and line.strip() and pending is not None:
+            indent = len(line) - len(line.lstrip())
             pending.fields["text"] += "\n" + line.strip()
+            pending.fields["__positions__"] += ((number, indent + 1),)
             continue
         stripped = line.strip()
         if not stripped:
             continue
         if stripped.startswith("#"):
             directive = _DIRECTIVE.match(stripped)
-            if directive:
-                found = _directive_rules(directive, number, diagnostics, path)
-                (file_wide if directive.group("scope") == "disable-file" else next_line).extend(found)
+            if directive and directive.group("scope") == "disable":
+                next_line.extend(_directive_rules(directive, number, diagnostics, path))
             continue
         if pending is not None:
             yield pending
@@ -88,7 +97,8 @@ def parse(lines: Iterable[tuple[int, str]], path: str, diagnostics: Diagnostics)
             fields["text"] = fields["text"][: inline.start()].rstrip()
             next_line.extend(_directive_rules(inline, number, diagnostics, path))
         fields["__suppress__"] = tuple(file_wide + next_line)
-        fields["__column__"] = len(line) - len(line.lstrip()) + message.start("text") + 1
+        # (line, column where the text starts) for the first line and each continuation line
+        fields["__positions__"] = ((number, len(line) - len(line.lstrip()) + message.start("text") + 1),)
         next_line = []
         pending = Record(fields, path, number)
     if pending is not None:

@@ -48,7 +48,7 @@ def test_one_command_per_finding_at_its_file_and_line(output, findings):
 def test_properties_and_message_are_escaped_like_the_toolkit(output):
     commands, _ = output
     (line,) = [line for line in commands if "100%25" in line]
-    assert line.startswith("::error file=logs/100%25%2Ca%3Ab.txt,line=3,col=")
+    assert line.startswith("::error file=logs/100%25%2Ca%3Ab.txt,line=4,col=5,")  # the continuation line
     assert "\a" in line and "\n" not in line and "\r" not in line
     # In the message only % CR LF are escaped; ":" and "," stay as they are.
     assert "「您好,100%25正品,说了: <b>&\"\a%0A你别做梦了」" in line
