@@ -66,20 +66,16 @@ def sniff(head: str, suffix: str) -> int:
     return 90 if '"conversation_parts"' in head or '"conversation_part"' in head else 0
 
 
+def _conversations(value: Any) -> list | None:
+    if isinstance(value, dict):
+        return [value] if "conversation_parts" in value else value.get("conversations")
+    return value if isinstance(value, list) else None
+
+
 def read(source: Source, diagnostics: Diagnostics) -> Iterator[Record]:
     path = source.name
-    document = located_json.load(source, diagnostics)
-    if document is None:
-        return
-    value = document.value
-    conversations = value if isinstance(value, list) else None
-    if isinstance(value, dict):
-        conversations = [value] if "conversation_parts" in value else value.get("conversations")
-    if not isinstance(conversations, list):
-        diagnostics.skip(path, 1, "no Intercom conversation in this JSON document")
-        return
-    for position, conversation in enumerate(conversations):
-        line = document.line(conversation)
+    missing = "no Intercom conversation in this JSON document"
+    for position, conversation, line, document in located_json.items(source, diagnostics, _conversations, missing):
         if not isinstance(conversation, dict) or conversation.get("id") in (None, ""):
             diagnostics.skip(path, line, f"conversations[{position}] is not a conversation with an id")
             continue

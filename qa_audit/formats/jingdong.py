@@ -42,16 +42,8 @@ def sniff(head: str, suffix: str) -> int:
 
 def read(source: Source, diagnostics: Diagnostics) -> Iterator[Record]:
     path = source.name
-    document = located_json.load(source, diagnostics)
-    if document is None:
-        return
-    value = document.value
-    items = value if isinstance(value, list) else located_json.find_list(value, "chatLogList")
-    if items is None:
-        diagnostics.skip(path, 1, "no chatLogList in this JSON document")
-        return
-    for position, item in enumerate(items):
-        line = document.line(item)
+    missing = "no chatLogList in this JSON document"
+    for position, item, line, _ in located_json.items(source, diagnostics, _chat_log_list, missing):
         if not isinstance(item, dict):
             diagnostics.skip(path, line, f"chatLogList[{position}] is not a JSON object")
             continue
@@ -60,6 +52,10 @@ def read(source: Source, diagnostics: Diagnostics) -> Iterator[Record]:
             diagnostics.skip(path, line, fields)
             continue
         yield Record(fields, path, line)
+
+
+def _chat_log_list(value: Any) -> list | None:
+    return value if isinstance(value, list) else located_json.find_list(value, "chatLogList")
 
 
 def _fields(item: dict[str, Any]) -> dict[str, Any] | str:

@@ -39,20 +39,16 @@ def sniff(head: str, suffix: str) -> int:
     return 70 if '"history"' in head and '"visitor"' in head else 0
 
 
+def _chats(value: Any) -> list | None:
+    if isinstance(value, dict):
+        return [value] if "history" in value else value.get("chats")
+    return value if isinstance(value, list) else None
+
+
 def read(source: Source, diagnostics: Diagnostics) -> Iterator[Record]:
     path = source.name
-    document = located_json.load(source, diagnostics)
-    if document is None:
-        return
-    value = document.value
-    chats = value if isinstance(value, list) else None
-    if isinstance(value, dict):
-        chats = [value] if "history" in value else value.get("chats")
-    if not isinstance(chats, list):
-        diagnostics.skip(path, 1, 'no chats in this JSON document (expected {"chats": [...]} or chats with "history")')
-        return
-    for position, chat in enumerate(chats):
-        line = document.line(chat)
+    missing = 'no chats in this JSON document (expected {"chats": [...]} or chats with "history")'
+    for position, chat, line, document in located_json.items(source, diagnostics, _chats, missing):
         history = chat.get("history") if isinstance(chat, dict) else None
         if not isinstance(history, list) or chat.get("id") in (None, ""):
             diagnostics.skip(path, line, f'chats[{position}] is not a chat with an "id" and a "history" list')
