@@ -45,3 +45,18 @@ def compile_pattern(source: str) -> UserPattern:
     from .text import fold_pattern
 
     return UserPattern(source, regex.compile(fold_pattern(source), regex.IGNORECASE | regex.VERSION0))
+
+
+def combine(patterns: tuple[UserPattern, ...]) -> tuple[UserPattern, ...]:
+    """One alternation for a rule's patterns: one pass per message instead of one per pattern.
+
+    Patterns that cannot share one regex (a global inline flag such as (?i) mid-pattern) stay apart.
+    """
+    if len(patterns) < 2:
+        return patterns
+    source = "|".join(f"(?:{p.compiled.pattern})" for p in patterns)
+    try:
+        joined = regex.compile(source, regex.IGNORECASE | regex.VERSION0)
+    except regex.error:
+        return patterns
+    return (UserPattern(" | ".join(p.source for p in patterns), joined),)

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator, Union
 
-from ..patterns import UserPattern
+from ..patterns import UserPattern, combine
 from ..schema import Fields
 from ..text import is_wordless, words_pattern
 from ..view import ConversationView, Hit
@@ -115,7 +115,7 @@ def settings(fields: Fields, context: CompileContext) -> Settings:
 
 
 def _patterns(fields: Fields) -> tuple[UserPattern, ...]:
-    return fields.patterns("patterns")
+    return combine(fields.patterns("patterns"))
 
 
 def _window(fields: Fields | None) -> Window:

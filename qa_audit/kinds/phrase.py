@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
-from ..patterns import UserPattern
+from ..patterns import UserPattern, combine
 from ..view import ConversationView, Hit
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ def settings(fields: Fields, context: CompileContext) -> Settings:
     return Settings(
         role=fields.choice("role", ("agent", "customer"), "agent"),
         phrases=phrases,
-        patterns=patterns,
+        patterns=combine(patterns),
         whole_word=fields.flag("whole_word", False),
         unless=context.phrases(fields, "unless"),
     )
