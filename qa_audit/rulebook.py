@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
@@ -204,20 +204,14 @@ def load_rules(
             raise RuleError("--disable/--enable", 0, item, "no rule has this id or name")
     # disable and enable the same rule: the later list (enable) wins
     rules = [
-        _with_enabled(rule, True) if {rule.id.lower(), rule.name} & enabled
-        else _with_enabled(rule, False) if {rule.id.lower(), rule.name} & disabled
+        replace(rule, enabled=True) if {rule.id.lower(), rule.name} & enabled
+        else replace(rule, enabled=False) if {rule.id.lower(), rule.name} & disabled
         else rule
         for rule in rules
     ]
     context.index.build()
     cutter = (tokenizer or shared_tokenizer()).cutter(context.jieba.words)
     return RuleSet(rules, context.index, cutter, lexicons, [str(f) for f in files])
-
-
-def _with_enabled(rule: Rule, enabled: bool) -> Rule:
-    from dataclasses import replace
-
-    return replace(rule, enabled=enabled)
 
 
 def _lexicons(top: Fields) -> dict[str, tuple[str, ...]]:
