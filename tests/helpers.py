@@ -2,10 +2,44 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 import textwrap
+from pathlib import Path
 from typing import NamedTuple
 
 from qa_audit.report import Report
+
+# The installed console script, next to the interpreter running the tests.
+QA_AUDIT = Path(sys.executable).with_name("qa-audit")
+
+
+class Run:
+    """One finished run of the command."""
+
+    def __init__(self, done: subprocess.CompletedProcess[bytes]) -> None:
+        self.code = done.returncode
+        self.raw = done.stdout
+        self.out = done.stdout.decode("utf-8")
+        self.err = done.stderr.decode("utf-8")
+
+    def json(self) -> dict:
+        return json.loads(self.out)
+
+    def rules(self) -> list[str]:
+        """The rule of each finding of a --format json run."""
+        return [finding["rule"] for finding in self.json()["findings"]]
+
+    def __repr__(self) -> str:  # shown by pytest when an assertion fails
+        return f"exit {self.code}\n--- stdout\n{self.out}\n--- stderr\n{self.err}"
+
+
+def qa_audit(*args: object, cwd: Path | None = None, stdin: bytes | None = None) -> Run:
+    """Run the real command."""
+    done = subprocess.run([str(QA_AUDIT), *map(str, args)], cwd=cwd, input=stdin, capture_output=True,
+                          timeout=120)
+    return Run(done)
 
 
 def rule_yaml(kind: str, settings: str, *, rule_id: str = "T001", name: str = "test-rule",

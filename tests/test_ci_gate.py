@@ -12,15 +12,14 @@ import csv
 import io
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
+
+from helpers import Run, qa_audit
 from junitparser import Attr, Failure, IntAttr, JUnitXml, TestCase
 
-QA_AUDIT = Path(sys.executable).with_name("qa-audit")
 CI = Path(__file__).parent / "fixtures" / "ci" / "transcripts"
 
 BAD_FILE = "transcripts/售后/退货-0501.txt"
@@ -29,32 +28,11 @@ BAD_COLUMN = 19  # "[10:00:30] 客服 小王: " is 18 characters
 FILES = ["transcripts/售前-0501.txt", BAD_FILE, "transcripts/物流-0501.txt"]
 
 
-class Run:
-    """One finished run of the command."""
-
-    def __init__(self, done: subprocess.CompletedProcess[bytes]) -> None:
-        self.code = done.returncode
-        self.raw = done.stdout
-        self.out = done.stdout.decode("utf-8")
-        self.err = done.stderr.decode("utf-8")
-
-    def json(self) -> dict:
-        return json.loads(self.out)
-
-    def __repr__(self) -> str:  # shown by pytest when an assertion fails
-        return f"exit {self.code}\n--- stdout\n{self.out}\n--- stderr\n{self.err}"
-
-
 class LocatedCase(TestCase):
     """A JUnit testcase with the file and line attributes GitLab and Jenkins read."""
 
     file = Attr()
     line = IntAttr()
-
-
-def qa_audit(*args: object, cwd: Path) -> Run:
-    done = subprocess.run([str(QA_AUDIT), *map(str, args)], cwd=cwd, capture_output=True, timeout=120)
-    return Run(done)
 
 
 @pytest.fixture

@@ -6,16 +6,14 @@ import csv
 import hashlib
 import io
 import json
-import subprocess
 import sys
 from importlib.metadata import version
 from pathlib import Path
 
 import pytest
 
-from helpers import rule_yaml
+from helpers import QA_AUDIT, qa_audit, rule_yaml
 
-QA_AUDIT = Path(sys.executable).with_name("qa-audit")
 
 CLEAN = """
     === C1 2024-05-01
@@ -40,23 +38,7 @@ SLOW = """
 """
 
 
-class Run:
-    """One finished run of the command."""
 
-    def __init__(self, done: subprocess.CompletedProcess[bytes]) -> None:
-        self.code = done.returncode
-        self.raw = done.stdout
-        self.out = done.stdout.decode("utf-8")
-        self.err = done.stderr.decode("utf-8")
-
-    def __repr__(self) -> str:  # shown by pytest when an assertion fails
-        return f"exit {self.code}\n--- stdout\n{self.out}\n--- stderr\n{self.err}"
-
-
-def qa_audit(*args: object, cwd: Path | None = None, stdin: bytes | None = None) -> Run:
-    done = subprocess.run([str(QA_AUDIT), *map(str, args)], cwd=cwd, input=stdin, capture_output=True,
-                          timeout=120)
-    return Run(done)
 
 
 @pytest.fixture(autouse=True)

@@ -6,18 +6,15 @@ project; the config changes something the user sees (a finding, the exit code, t
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-from helpers import dedented, rule_yaml
+from helpers import QA_AUDIT, dedented, qa_audit, rule_yaml
 
-QA_AUDIT = Path(sys.executable).with_name("qa-audit")
 
 # One error: SA001 at line 4 (爱买不买), charged to 小王 (score 90).
 FORBIDDEN = """
@@ -47,27 +44,7 @@ CLEAN = """
 BROKEN = "=== C5 2024-05-01\n[10:00:00] 顾客: 在吗\n这一行不是消息\n[10:00:20] 客服 小王: 您好,在的\n"
 
 
-class Run:
-    """One finished run of the command."""
 
-    def __init__(self, done: subprocess.CompletedProcess[bytes]) -> None:
-        self.code = done.returncode
-        self.out = done.stdout.decode("utf-8")
-        self.err = done.stderr.decode("utf-8")
-
-    def json(self) -> dict:
-        return json.loads(self.out)
-
-    def rules(self) -> list[str]:
-        return [finding["rule"] for finding in self.json()["findings"]]
-
-    def __repr__(self) -> str:  # shown by pytest when an assertion fails
-        return f"exit {self.code}\n--- stdout\n{self.out}\n--- stderr\n{self.err}"
-
-
-def qa_audit(*args: object, cwd: Path) -> Run:
-    done = subprocess.run([str(QA_AUDIT), *map(str, args)], cwd=cwd, capture_output=True, timeout=120)
-    return Run(done)
 
 
 @pytest.fixture

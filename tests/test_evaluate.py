@@ -8,15 +8,12 @@ from __future__ import annotations
 
 import csv
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from helpers import dedented
+from helpers import dedented, qa_audit
 
-QA_AUDIT = Path(sys.executable).with_name("qa-audit")
 
 # Six findings, all errors (checked below): the QA lead's verdict is in the comment.
 REVIEWED = """
@@ -109,22 +106,7 @@ LABELS = """
 """
 
 
-class Run:
-    """One finished run of the command."""
 
-    def __init__(self, done: subprocess.CompletedProcess[bytes]) -> None:
-        self.code = done.returncode
-        self.raw = done.stdout
-        self.out = done.stdout.decode("utf-8")
-        self.err = done.stderr.decode("utf-8")
-
-    def __repr__(self) -> str:  # shown by pytest when an assertion fails
-        return f"exit {self.code}\n--- stdout\n{self.out}\n--- stderr\n{self.err}"
-
-
-def qa_audit(*args: object, cwd: Path) -> Run:
-    done = subprocess.run([str(QA_AUDIT), *map(str, args)], cwd=cwd, capture_output=True, timeout=120)
-    return Run(done)
 
 
 def read_sheet(path: Path, encoding: str = "utf-8-sig") -> tuple[list[str], list[dict[str, str]]]:

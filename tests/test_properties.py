@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import re
-import string
 from collections import Counter
 from datetime import datetime, timedelta
 from pathlib import Path

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
-import pytest
 
-QA_AUDIT = Path(sys.executable).with_name("qa-audit")
+import helpers
+from helpers import QA_AUDIT
+
 
 HEAD = """\
 === C1 2024-05-01
@@ -27,13 +27,11 @@ TAIL = """\
 """
 
 
-class Run:
+class Run(helpers.Run):
     """One finished run of the command, with --format json."""
 
     def __init__(self, done: subprocess.CompletedProcess[bytes]) -> None:
-        self.code = done.returncode
-        self.out = done.stdout.decode("utf-8")
-        self.err = done.stderr.decode("utf-8")
+        super().__init__(done)
         self.report = json.loads(self.out) if self.out.startswith("{") else {}
 
     @property
@@ -43,9 +41,6 @@ class Run:
     @property
     def warnings(self) -> list[str]:
         return self.err.splitlines()
-
-    def __repr__(self) -> str:  # shown by pytest when an assertion fails
-        return f"exit {self.code}\n--- stdout\n{self.out}\n--- stderr\n{self.err}"
 
 
 def audit(tmp_path: Path, *files: tuple[str, str], args: tuple[str, ...] = ()) -> Run:
