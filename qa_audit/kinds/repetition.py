@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from ..text import MASK, MessageText, clause_spans, is_wordless
@@ -22,7 +23,9 @@ _INTENSIFIERS = frozenset("非常 十分 实在 真的 特别 很 真是 万分 
 _FILLER = frozenset(
     "您 你 我 我们 这边 那边 我这边 可以 一下 一个 已经 还是 建议 就是 这个 那个 什么 给您 帮您 为您 的话 "
     "现在 如果 因为 所以 但是 不过 确实 真的 只能 最多 可能 应该 需要 麻烦 看看 试试 就行 就可以 "
-    "可以的 没问题 好的 一定 马上 非常 这样 那样 还有 然后 直接 先 再 也 都 就 还 要 会 能 很 是 在 有".split()
+    "可以的 没问题 好的 一定 马上 非常 这样 那样 还有 然后 直接 先 再 也 都 就 还 要 会 能 很 是 在 有 "
+    # Apologies and sympathy wrap every proposal; they are not what is offered.
+    "抱歉 不好意思 对不起 对不住 理解 理解您 明白 建议您 您看 要不 比较 其实 基本".split()
 )
 
 
@@ -31,21 +34,28 @@ _FUNCTION_CHARS = frozenset("的了是在有我你您他她它们这那就也都
                             "更最吗呢吧啊呀哦嘛哈亲个些点下上中里后前来去说看想要会能可好行先再又才只元张次")
 
 
+_NEGATION = frozenset("不没别未")
+
+
 @dataclass(frozen=True)
 class Settings:
     max: int
     similarity: float
     only: frozenset[str] | None
     after_customer: frozenset[str] | None
+    customer_accepts: frozenset[str]
+    customer_objects: frozenset[str]
+    ignore: frozenset[str]
     compare: str
     unless_opening: frozenset[str]
 
 
 @dataclass
 class _Line:
-    words: frozenset[str]
+    wordings: list[frozenset[str]]  # every wording it was used in: the next may echo any of them
     uses: int
     last: int
+    refused: bool = False
     reported: bool = False
 
 
@@ -61,6 +71,9 @@ def settings(fields: Fields, context: CompileContext) -> Settings:
         similarity=float(similarity),
         only=context.phrases(fields, "only") if fields.has("only") else None,
         after_customer=context.phrases(fields, "after_customer") if fields.has("after_customer") else None,
+        customer_accepts=context.phrases(fields, "customer_accepts"),
+        customer_objects=context.phrases(fields, "customer_objects"),
+        ignore=context.phrases(fields, "ignore"),
         compare=compare,
         unless_opening=context.phrases(fields, "unless_opening"),
     )
@@ -81,18 +94,23 @@ def check(settings: Settings, view: ConversationView) -> Iterator[Hit]:
             continue
         lines = by_agent.setdefault(view.messages[index].agent, [])
         for words in _units(settings, text):
-            line = next((line for line in lines if similar(words, line.words) >= settings.similarity), None)
+            line = next((line for line in lines
+                         if any(similar(words, wording) >= settings.similarity for wording in line.wordings)), None)
             if line is None:
-                lines.append(_Line(words, 1, index))
+                lines.append(_Line([words], 1, index))
                 continue
             if line.last == index:
                 continue
-            if settings.after_customer is not None and not _rejected_between(settings, view, line.last, index):
-                line.last = index
-                continue
+            if settings.after_customer is not None:
+                answer = _customer_answer(settings, view, line.last, index)
+                if answer in (_Answer.NONE, _Answer.ACCEPTED):
+                    line.last = index
+                    continue
+                line.refused = line.refused or answer is _Answer.REFUSED
             line.uses += 1
-            line.last, line.words = index, words
-            if line.uses > settings.max and not line.reported:
+            line.last = index
+            line.wordings.append(words)
+            if line.uses > settings.max and not line.reported and (line.refused or settings.after_customer is None):
                 line.reported = True
                 yield Hit(index, match=view.messages[index].text, values={"count": line.uses, "max": settings.max})
 
@@ -108,7 +126,7 @@ def _could_repeat(settings: Settings, view: ConversationView) -> bool:
     if settings.after_customer is None:
         return True
     refusals = sum(1 for index in view.indices("customer") if view.texts[index].has_any(settings.after_customer))
-    return refusals >= settings.max
+    return refusals > 0
 
 
 def _units(settings: Settings, text: MessageText) -> list[frozenset[str]]:
@@ -123,8 +141,10 @@ def _units(settings: Settings, text: MessageText) -> list[frozenset[str]]:
         ]
         units = [_words(t for t, offset in spans if start <= offset < end) for start, end in marked]
     elif settings.compare == "keywords":
-        units = [frozenset(t for t in _words(t for t, _ in spans)
-                           if t not in _FILLER and (len(t) > 1 or t not in _FUNCTION_CHARS))]
+        ignored = {position for phrase, starts in text.hits.items() if phrase in settings.ignore
+                   for start in starts for position in range(start, start + len(phrase))}
+        kept = (t for t, offset in spans if ignored.isdisjoint(range(offset, offset + len(t))))
+        units = [frozenset(t for t in _words(kept) if t not in _FILLER and (len(t) > 1 or t not in _FUNCTION_CHARS))]
     else:
         units = [_words(t for t, _ in spans)]
     return [unit for unit in units if unit]
@@ -145,13 +165,39 @@ def _jaccard(left: frozenset[str], right: frozenset[str]) -> float:
 
 
 def _overlap(left: frozenset[str], right: frozenset[str]) -> float:
-    return len(left & right) / min(len(left), len(right))
+    """Share of the shorter line's keywords found in the other, a word inside a longer one
+    counting (券 in 优惠券, 换 in 换码): jieba cuts the same offer differently."""
+    shorter, longer = sorted((left, right), key=len)
+    shared = sum(1 for word in shorter if any(word in other or other in word for other in longer))
+    return shared / len(shorter)
 
 
-def _rejected_between(settings: Settings, view: ConversationView, after: int, before: int) -> bool:
-    """Whether the customer turned the proposal down between two uses of it."""
+class _Answer(Enum):
+    NONE = "no answer"
+    ACCEPTED = "accepted"
+    REFUSED = "refused"
+    NOT_ACCEPTED = "not accepted"
+
+
+def _customer_answer(settings: Settings, view: ConversationView, after: int, before: int) -> _Answer:
+    """How the customer met a proposal between two uses of it.
+
+    A refusal word turns it down; a line opening with agreement (「好的,那就换吧」) takes it; an
+    objection (「我要的是零件」「城西也远」) has not taken it; anything else (「检测要多久?」「啊这么快」,
+    a picture) is no answer yet.
+    """
     assert settings.after_customer is not None
-    return any(
-        view.messages[index].role == "customer" and view.texts[index].has_any(settings.after_customer)
-        for index in range(after + 1, before)
-    )
+    answers = [view.texts[index] for index in range(after + 1, before) if view.messages[index].role == "customer"]
+    if any(text.has_any(settings.after_customer) for text in answers):
+        return _Answer.REFUSED
+    if any(_agrees(text, settings.customer_accepts) for text in answers):
+        return _Answer.ACCEPTED
+    if any(text.has_any(settings.customer_objects) for text in answers):
+        return _Answer.NOT_ACCEPTED
+    return _Answer.NONE
+
+
+def _agrees(text: MessageText, phrases: frozenset[str]) -> bool:
+    """The line opens with agreement that nothing before it negates (「可以」, not 「不可以」)."""
+    return any(start <= 2 and not _NEGATION.intersection(text.norm[:start])
+               for phrase, starts in text.hits.items() if phrase in phrases for start in starts)

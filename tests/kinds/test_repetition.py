@@ -113,8 +113,8 @@ PROPOSAL = "max: 2\ncompare: keywords\nsimilarity: 0.5\nonly: [优惠券, 换货
 def test_compare_keywords_finds_the_same_proposal_in_new_words(one_rule, audit_log):
     report = audit_log(one_rule("repetition", PROPOSAL + "\nafter_customer: [不要]"), COUPON)
     assert hits(report) == [("T001", 7, "小王", "亲,还是给您一张10元的优惠券作为补偿吧")]
-    # Compared as whole lines, the three wordings are three different lines.
-    line_rule = one_rule("repetition", PROPOSAL.replace("compare: keywords", "compare: line"))
+    # Compared as whole lines (at the default similarity), the three wordings are three different lines.
+    line_rule = one_rule("repetition", PROPOSAL.replace("compare: keywords", "compare: line").replace("similarity: 0.5", ""))
     assert audit_log(line_rule, COUPON).findings == []
 
 
@@ -123,6 +123,65 @@ def test_after_customer_counts_a_repeat_only_after_the_customer_turned_it_down(o
     rules = one_rule("repetition", PROPOSAL + "\nafter_customer: [不要]")
     assert audit_log(rules, accepted).findings == []
     assert [f.line for f in audit_log(one_rule("repetition", PROPOSAL), accepted).findings] == [7]
+
+
+SOFT_REFUSAL = """
+    === C1 2024-05-01
+    [10:00:00] 顾客: 积木少了一包零件
+    [10:00:30] 客服 小王: 亲 抱歉呢,给您补偿一张15元优惠券可以吗
+    [10:01:00] 顾客: 我要的是零件,券有什么用
+    [10:01:30] 客服 小王: 亲亲别生气,零件补发比较麻烦,给您15元券下次用
+    [10:02:00] 顾客: 孩子等着拼呢,我不要券
+    [10:02:30] 客服 小王: 抱歉亲,那还是给您发券补偿好吗?
+"""
+REFUSAL = ("max: 2\ncompare: keywords\nsimilarity: 0.2\nafter_customer: [不要]\ncustomer_objects: [要的是]\n"
+           "ignore: [抱歉, 别生气]")
+
+
+def test_a_customer_who_wants_something_else_has_not_taken_the_proposal(one_rule, audit_log):
+    # 「我要的是零件」 is an objection, not a refusal word; with one 「不要」 in the chain, both repeats count.
+    report = audit_log(one_rule("repetition", REFUSAL), SOFT_REFUSAL)
+    assert hits(report) == [("T001", 7, "小王", "抱歉亲,那还是给您发券补偿好吗?")]
+
+
+def test_without_any_refusal_word_a_repeat_is_not_counted(one_rule, audit_log):
+    log = SOFT_REFUSAL.replace("孩子等着拼呢,我不要券", "孩子等着拼呢,我要零件")
+    assert audit_log(one_rule("repetition", REFUSAL), log).findings == []
+
+
+@pytest.mark.parametrize("answer", ["好的,那就要券吧", "可以,券发我"])
+def test_customer_accepts_ends_the_chain(one_rule, audit_log, answer):
+    rules = one_rule("repetition", REFUSAL + "\ncustomer_accepts: [好的, 可以]")
+    assert hits(audit_log(rules, SOFT_REFUSAL))  # the chain without acceptance
+    assert audit_log(rules, SOFT_REFUSAL.replace("我要的是零件,券有什么用", answer)).findings == []
+
+
+def test_a_negated_agreement_is_no_acceptance(one_rule, audit_log):
+    rules = one_rule("repetition", REFUSAL + "\ncustomer_accepts: [可以]")
+    log = SOFT_REFUSAL.replace("我要的是零件,券有什么用", "不可以,我要的是零件")
+    assert [f.line for f in audit_log(rules, log).findings] == [7]
+
+
+@pytest.mark.parametrize("answer", ["券什么时候到账", "啊这么快", "[图片]"])
+def test_a_line_neither_refusing_nor_objecting_is_no_answer_yet(one_rule, audit_log, answer):
+    log = SOFT_REFUSAL.replace("我要的是零件,券有什么用", answer)
+    assert audit_log(one_rule("repetition", REFUSAL), log).findings == []
+
+
+def test_ignored_words_do_not_make_lines_alike(one_rule, audit_log):
+    # Three different answers wrapped in the same thanks are not one proposal repeated.
+    log = """
+        === C1 2024-05-01
+        [10:00:00] 顾客: 手机屏幕有绿线
+        [10:00:30] 客服 小王: 感谢您的耐心,请您寄回检测
+        [10:01:00] 顾客: 我不要寄回
+        [10:01:30] 客服 小王: 感谢您的耐心,我给您登记上门取件
+        [10:02:00] 顾客: 不要上门,我上班
+        [10:02:30] 客服 小王: 感谢您的耐心,那给您约周末的网点
+    """
+    settings = "max: 2\ncompare: keywords\nsimilarity: 0.3\nafter_customer: [不要]"
+    assert [f.line for f in audit_log(one_rule("repetition", settings), log).findings] == [7]
+    assert audit_log(one_rule("repetition", settings + "\nignore: [感谢您的耐心]"), log).findings == []
 
 
 def test_a_new_proposal_after_a_rejection_is_not_a_repeat(one_rule, audit_log):
