@@ -50,13 +50,19 @@ def compile_pattern(source: str) -> UserPattern:
 def combine(patterns: tuple[UserPattern, ...]) -> tuple[UserPattern, ...]:
     """One alternation for a rule's patterns: one pass per message instead of one per pattern.
 
-    Patterns that cannot share one regex (a global inline flag such as (?i) mid-pattern) stay apart.
+    Patterns that cannot share one regex stay apart: a backreference (\\1) would point at another
+    pattern's group, and a global inline flag such as (?i) mid-pattern does not compile.
     """
-    if len(patterns) < 2:
+    alone = tuple(p for p in patterns if _BACKREFERENCE.search(p.compiled.pattern))
+    shared = tuple(p for p in patterns if p not in alone)
+    if len(shared) < 2:
         return patterns
-    source = "|".join(f"(?:{p.compiled.pattern})" for p in patterns)
+    source = "|".join(f"(?:{p.compiled.pattern})" for p in shared)
     try:
         joined = regex.compile(source, regex.IGNORECASE | regex.VERSION0)
     except regex.error:
         return patterns
-    return (UserPattern(" | ".join(p.source for p in patterns), joined),)
+    return (UserPattern(" | ".join(p.source for p in shared), joined), *alone)
+
+
+_BACKREFERENCE = regex.compile(r"\\[1-9]|\(\?P=|\\g<")

@@ -49,17 +49,21 @@ def check(settings: Settings, view: ConversationView) -> Iterator[Hit]:
 
 
 def first_match(settings: Settings, text: MessageText) -> tuple[int, int] | None:
-    """The earliest, longest match in a message that is not excused, or None."""
+    """The earliest, longest match in a message that is not excused, or None.
+
+    `whole_word` holds phrases to jieba's token bounds; a pattern states its own context, and its
+    end may fall inside a word another rule declared (「…就直接结束」 in 「结束会话」).
+    """
     candidates = [
-        (start, start + len(phrase))
+        (start, start + len(phrase), settings.whole_word)
         for phrase, starts in text.hits.items()
         if phrase in settings.phrases
         for start in starts
     ]
     for pattern in settings.patterns:
-        candidates.extend(pattern.spans(text.norm))
-    for start, end in sorted(candidates, key=lambda span: (span[0], span[0] - span[1])):
-        if settings.whole_word and not text.on_token_bounds(start, end):
+        candidates.extend((start, end, False) for start, end in pattern.spans(text.norm))
+    for start, end, bounded in sorted(candidates, key=lambda span: (span[0], span[0] - span[1])):
+        if bounded and not text.on_token_bounds(start, end):
             continue
         if settings.unless and text.sentence_has(start, settings.unless):
             continue

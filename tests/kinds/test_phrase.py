@@ -35,6 +35,34 @@ def test_without_whole_word_a_phrase_hits_inside_a_longer_word(one_rule, audit_l
     assert hits(report) == [("T001", 2, "小王", "滚")]
 
 
+def test_whole_word_leaves_patterns_their_own_bounds(one_rule, audit_log):
+    # 结束会话 is one jieba word here (declared by the phrase list); the pattern ends inside it.
+    rules = one_rule("phrase", """
+        whole_word: true
+        phrases: [结束会话]
+        patterns: ["不回复就.{0,6}结束"]
+    """)
+    report = audit_log(rules, """
+        === C1 2024-05-01
+        [10:00:00] 顾客: 我先看看
+        [10:00:10] 客服 小王: 一分钟内不回复就直接结束会话了
+    """)
+    assert hits(report) == [("T001", 3, "小王", "不回复就直接结束")]
+
+
+def test_a_pattern_with_a_backreference_works_beside_other_patterns(one_rule, audit_log):
+    rules = one_rule("phrase", r"""
+        patterns: ["(别|不要)再问", "说了(.{1,4})就\\1"]
+    """)
+    report = audit_log(rules, """
+        === C1 2024-05-01
+        [10:00:00] 顾客: 能不能多给几天
+        [10:00:10] 客服 小王: 说了7天就7天
+        [10:00:20] 客服 小王: 说了7天就8天
+    """)
+    assert hits(report) == [("T001", 3, "小王", "说了7天就7天")]
+
+
 def test_emoticon_codes_are_masked_so_their_words_never_hit(one_rule, audit_log):
     rules = one_rule("phrase", "phrases: [微笑]")
     report = audit_log(rules, """
