@@ -86,6 +86,7 @@ def check(settings: Settings, view: ConversationView) -> Iterator[Hit]:
     similar: Callable[[frozenset[str], frozenset[str]], float] = (
         _overlap if settings.compare == "keywords" else _jaccard
     )
+    requested = _request_words(view) if settings.after_customer is not None else frozenset()
     for index in view.indices("agent"):
         text = view.texts[index]
         if settings.only is not None and not text.has_any(settings.only):
@@ -94,6 +95,9 @@ def check(settings: Settings, view: ConversationView) -> Iterator[Hit]:
             continue
         lines = by_agent.setdefault(view.messages[index].agent, [])
         for words in _units(settings, text):
+            words = words - requested
+            if not words:
+                continue
             line = next((line for line in lines
                          if any(similar(words, wording) >= settings.similarity for wording in line.wordings)), None)
             if line is None:
@@ -113,6 +117,18 @@ def check(settings: Settings, view: ConversationView) -> Iterator[Hit]:
             if line.uses > settings.max and not line.reported and (line.refused or settings.after_customer is None):
                 line.reported = True
                 yield Hit(index, match=view.messages[index].text, values={"count": line.uses, "max": settings.max})
+
+
+def _request_words(view: ConversationView) -> frozenset[str]:
+    """Words of what the customer asked for before any reply (「我要把宽带注销了」): doing what
+    they asked is not a proposal they turned down."""
+    words: set[str] = set()
+    for index, message in enumerate(view.messages):
+        if message.role == "agent":
+            break
+        if message.role == "customer":
+            words.update(_words(token for token, _ in view.texts[index].token_spans()))
+    return frozenset(words)
 
 
 def _could_repeat(settings: Settings, view: ConversationView) -> bool:
@@ -168,6 +184,8 @@ def _overlap(left: frozenset[str], right: frozenset[str]) -> float:
     """Share of the shorter line's keywords found in the other, a word inside a longer one
     counting (券 in 优惠券, 换 in 换码): jieba cuts the same offer differently."""
     shorter, longer = sorted((left, right), key=len)
+    if shorter.isdisjoint(longer):  # parts of words alone are too weak a link
+        return 0.0
     shared = sum(1 for word in shorter if any(word in other or other in word for other in longer))
     return shared / len(shorter)
 
@@ -188,10 +206,11 @@ def _customer_answer(settings: Settings, view: ConversationView, after: int, bef
     """
     assert settings.after_customer is not None
     answers = [view.texts[index] for index in range(after + 1, before) if view.messages[index].role == "customer"]
-    if any(text.has_any(settings.after_customer) for text in answers):
-        return _Answer.REFUSED
+    # 「行,别再搞错了」 takes it: agreement that opens the line outweighs what follows.
     if any(_agrees(text, settings.customer_accepts) for text in answers):
         return _Answer.ACCEPTED
+    if any(text.has_any(settings.after_customer) for text in answers):
+        return _Answer.REFUSED
     if any(text.has_any(settings.customer_objects) for text in answers):
         return _Answer.NOT_ACCEPTED
     return _Answer.NONE

@@ -184,6 +184,20 @@ def test_ignored_words_do_not_make_lines_alike(one_rule, audit_log):
     assert audit_log(one_rule("repetition", settings + "\nignore: [感谢您的耐心]"), log).findings == []
 
 
+def test_doing_what_the_customer_first_asked_for_is_not_a_turned_down_proposal(one_rule, audit_log):
+    rules = one_rule("repetition", "max: 1\ncompare: keywords\nsimilarity: 0.2\nafter_customer: [不用]")
+    log = """
+        === C1 2024-05-01
+        [10:00:00] 顾客: 我要把宽带注销了,要搬家
+        [10:00:40] 客服 小王: 您好,如果新家在覆盖范围内,可以免费移机,不用注销
+        [10:01:20] 顾客: 不用了,搬去外地了
+        [10:02:00] 客服 小王: 明白了,那就为您办理注销,光猫7天内归还营业厅即可
+    """
+    assert audit_log(rules, log).findings == []
+    # Had the customer not asked for 注销, the agent would be pushing it.
+    assert [f.line for f in audit_log(rules, log.replace("我要把宽带注销了,要搬家", "我要搬家了")).findings] == [5]
+
+
 def test_a_new_proposal_after_a_rejection_is_not_a_repeat(one_rule, audit_log):
     rules = one_rule("repetition", PROPOSAL + "\nafter_customer: [不要]")
     report = audit_log(rules, """
