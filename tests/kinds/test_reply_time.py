@@ -35,6 +35,21 @@ def test_the_wait_runs_from_the_first_unanswered_customer_message(timeout_rule, 
     assert report.findings[0].message == "客户 10:00:00 的消息等了 3分20秒 才得到回复(上限 3分钟)"
 
 
+def test_a_closing_line_starts_no_wait_the_next_question_does(one_rule, audit_log):
+    rule = one_rule("reply_time", TIMEOUT + "    closing: [好的, 谢谢]\n", message=MESSAGE)
+    report = audit_log(rule, """
+        === C1 2024-05-01
+        [08:12:50] 客服 小王: 已经让配送员优先送您这一单
+        [08:13:10] 顾客: 好的谢谢
+        [08:35:40] 顾客: 到了,鸡蛋碎了两个
+        [08:36:15] 客服 小王: 不好意思,碎的两个直接给您退款
+        [08:40:00] 顾客: 好的
+        [08:41:00] 顾客: 多久到账?
+        [08:44:30] 客服 小王: 1到3天
+    """)
+    assert [f.message for f in report.findings] == ["客户 08:41:00 的消息等了 3分30秒 才得到回复(上限 3分钟)"]
+
+
 def test_a_reply_within_the_limit_is_fine_and_the_limit_itself_is_allowed(timeout_rule, audit_log):
     report = audit_log(timeout_rule, """
         === C1 2024-05-01
