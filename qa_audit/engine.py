@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from itertools import islice
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from . import learned
 from .diagnostics import Diagnostics
 from .fingerprint import fingerprints
 from .kinds import KINDS
@@ -33,6 +33,12 @@ class Auditor:
         self.rules = ruleset.enabled
         self.diagnostics = diagnostics or Diagnostics()
         self._timed_rules = [rule.id for rule in self.rules if getattr(KINDS[rule.kind], "NEEDS_TIME", False)]
+        # Rules that share a model split its labels: a line one of them flags is not scored again,
+        # even when that rule is switched off (「--disable SA001」 keeps SA001's lines unreported).
+        self._model_family = {
+            rule.id: [other for other in ruleset.rules if other.model and other.model.model is rule.model.model]
+            for rule in ruleset.rules if rule.model is not None
+        }
 
     def view(self, conversation: Conversation) -> ConversationView:
         index, cutter = self.ruleset.index, self.ruleset.cutter
@@ -47,25 +53,51 @@ class Auditor:
         view = self.view(conversation)
         if self._timed_rules:
             self._note_untimed(conversation)
-        findings = []
+        kind_hits: dict[str, list[Hit]] = {}
         for rule in self.rules:
-            hits = KINDS[rule.kind].check(rule.settings, view)
-            if rule.max_per_conversation is not None:
-                hits = islice(hits, rule.max_per_conversation)
             try:
-                found = [self._finding(rule, view, hit) for hit in hits if not self._suppressed(rule, view, hit)]
+                kind_hits[rule.id] = list(KINDS[rule.kind].check(rule.settings, view))
             except PatternTimeout as timeout:
                 first = conversation.messages[0]
                 self.diagnostics.warn(first.file, first.line, f"{rule.id} skipped for conversation "
                                       f"{conversation.id}: {timeout} (check the rule's patterns)")
+        checked = set(kind_hits)
+        findings = []
+        for rule in self.rules:
+            if rule.id not in checked:
                 continue
-            findings.extend(found)
+            hits = self._hits(rule, view, kind_hits)
+            if rule.max_per_conversation is not None:
+                hits = hits[:rule.max_per_conversation]
+            findings.extend(self._finding(rule, view, hit) for hit in hits if not self._suppressed(rule, view, hit))
         findings.sort()
         return [replace(finding, fingerprint=fp) for finding, fp in zip(findings, fingerprints(findings, self.root))]
 
     def check_all(self, conversations: Iterable[Conversation]) -> Iterator[tuple[Conversation, list[Finding]]]:
         for conversation in conversations:
             yield conversation, self.check(conversation)
+
+    def hits_of(self, rule: Rule, view: ConversationView) -> list[Hit]:
+        """One rule's hits in a conversation, found as `check` finds them (for `rules test`)."""
+        return self._hits(rule, view, {rule.id: list(KINDS[rule.kind].check(rule.settings, view))})
+
+    def _hits(self, rule: Rule, view: ConversationView, kind_hits: dict[str, list[Hit]]) -> list[Hit]:
+        if rule.model is None:
+            return kind_hits[rule.id]
+        return self._with_model(rule.id, rule.model, view, kind_hits)
+
+    def _with_model(self, rule_id: str, model: learned.ModelSettings, view: ConversationView,
+                    kind_hits: dict[str, list[Hit]]) -> list[Hit]:
+        """The rule's own hits, then the model's on lines no rule of the model's family flagged."""
+        for member in self._model_family[rule_id]:
+            if member.id not in kind_hits:  # switched off, or its patterns ran out of time
+                try:
+                    kind_hits[member.id] = list(KINDS[member.kind].check(member.settings, view))
+                except PatternTimeout:
+                    kind_hits[member.id] = []
+        flagged = {hit.index for member in self._model_family[rule_id] for hit in kind_hits[member.id]}
+        extra = learned.check(model, view, flagged)
+        return sorted([*kind_hits[rule_id], *extra], key=lambda hit: hit.index)
 
     def _suppressed(self, rule: Rule, view: ConversationView, hit: Hit) -> bool:
         """A `# qa-audit: disable=RULE` comment covers this hit; the comment is marked as used."""

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
+from . import learned
 from .kinds import KINDS
 from .model import SEVERITIES, Severity
 from .phrases import PhraseIndex
@@ -52,6 +53,7 @@ class Rule:
     clause: str | None = None
     enabled: bool = True
     max_per_conversation: int | None = None
+    model: learned.ModelSettings | None = None  # a learnt model's extra hits on agent lines
     hit_examples: tuple[Example, ...] = ()
     miss_examples: tuple[Example, ...] = ()
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
@@ -155,8 +157,10 @@ def load_rules(
     lexicons: dict[str, tuple[str, ...]] = {}
     raw_rules: list[tuple[LineDict, str]] = []
     file_overrides: list[Override] = []
+    folders: dict[str, Path] = {}  # shown file name → its folder, where the files it names are
     for path in files:
         shown = _shown_name(path)
+        folders[shown] = path.parent
         document = load_yaml(path, shown)
         if document is None:
             continue
@@ -197,7 +201,7 @@ def load_rules(
     disabled = {item.lower() for item in disable}
     enabled = {item.lower() for item in enable}
     context = CompileContext(PhraseIndex(), WordCollector(), lexicons)
-    rules = sorted((_compile(mapping, shown, context) for mapping, shown in raw_rules), key=lambda r: r.id)
+    rules = sorted((_compile(mapping, shown, context, folders) for mapping, shown in raw_rules), key=lambda r: r.id)
     known = {rule.id.lower() for rule in rules} | {rule.name for rule in rules}
     for item in disabled | enabled:
         if item not in known:
@@ -223,7 +227,7 @@ def _lexicons(top: Fields) -> dict[str, tuple[str, ...]]:
     return found
 
 
-def _compile(mapping: LineDict, file: str, context: CompileContext) -> Rule:
+def _compile(mapping: LineDict, file: str, context: CompileContext, folders: Mapping[str, Path]) -> Rule:
     rule_id = mapping.get("id")
     where = str(rule_id) if rule_id else f"rule at line {mapping.line}"
     fields = Fields(mapping, file, where)
@@ -250,6 +254,7 @@ def _compile(mapping: LineDict, file: str, context: CompileContext) -> Rule:
         enabled=fields.flag("enabled", True),
         max_per_conversation=_positive_int(fields, "max_per_conversation"),
         settings=kind.settings(fields, context),
+        model=learned.settings(fields, folders.get(fields.file_of("model"), Path(fields.file_of("model")).parent)),
         file=file,
         line=mapping.line,
         raw=mapping,

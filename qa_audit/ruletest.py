@@ -9,7 +9,6 @@ from .diagnostics import Diagnostics
 from .engine import Auditor
 from .formats import ReadOptions, record_messages
 from .formats.transcript import parse
-from .kinds import KINDS
 from .model import Conversation, Message
 from .rulebook import Example, Rule, RuleSet
 
@@ -51,7 +50,7 @@ def test_rule(rule: Rule, auditor: Auditor) -> RuleResult:
             if problems or not found:
                 result.broken.append((example, "; ".join(problems) or "no messages in the example"))
                 continue
-            hit = any(next(KINDS[rule.kind].check(rule.settings, auditor.view(c)), None) for c in found)
+            hit = any(auditor.hits_of(rule, auditor.view(c)) for c in found)
             if expected_hit and hit:
                 result.true_positives += 1
             elif expected_hit:

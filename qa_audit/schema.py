@@ -113,13 +113,13 @@ class Fields:
         lines = getattr(self.mapping, "lines", {})
         return lines.get(key, self.line)
 
-    def _file_of(self, key: str) -> str:
+    def file_of(self, key: str) -> str:
         # Keys merged in from an `overrides:` block keep the file they were written in.
         return getattr(self.mapping, "files", {}).get(key, self.file)
 
     def error(self, key: str, problem: str) -> RuleError:
         where = f"{self.where}.{key}" if key else self.where
-        return RuleError(self._file_of(key), self.line_of(key), where, problem)
+        return RuleError(self.file_of(key), self.line_of(key), where, problem)
 
     def has(self, key: str) -> bool:
         return key in self.mapping
@@ -243,7 +243,7 @@ class Fields:
                 close = difflib.get_close_matches(str(key), sorted(self._used), n=1)
                 hint = f' (did you mean "{close[0]}"?)' if close else ""
                 raise RuleError(
-                    self._file_of(str(key)), self.line_of(str(key)), self.where,
+                    self.file_of(str(key)), self.line_of(str(key)), self.where,
                     f'unknown key "{key}"{hint}',
                 )
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import Any, Iterator
 
 from .model import Conversation, Message
 from .text import MessageText
@@ -15,6 +15,8 @@ class ConversationView:
 
     conversation: Conversation
     texts: list[MessageText]
+    # What one check works out and another may reuse (a model's scores, shared by four rules).
+    memo: dict[tuple[str, str], Any] = field(default_factory=dict)
 
     @property
     def messages(self) -> list[Message]:

@@ -3,7 +3,8 @@
 tests/fixtures/eval/core.txt breaks SA001-SA008 (and has clean near-misses); complaints.txt breaks
 SA009-SA014; mixed.txt (banks, telecom, travel, delivery), trades.txt (airline, 4S shop,
 pharmacy, gym, courier …) and services.txt (games, repairs, property management, ride-hailing,
-hospitals …) and shops.txt (Taobao/JD/Douyin shops) break all fourteen. Each comes with its writer's labels:
+hospitals …), shops.txt (Taobao/JD/Douyin shops) and daily.txt (food delivery, broadband, courses,
+appliance repair, travel) break all fourteen. Each comes with its writer's labels:
 conversation_id,rule (an empty rule = clean).
 """
 
@@ -35,6 +36,7 @@ def corpus(name: str) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
 # (corpus, rule group, least share of breaking conversations caught, most share of false alarms)
 GATES = [
     ("core", CORE, 0.9, 0.1), ("mixed", CORE, 0.9, 0.1), ("trades", CORE, 0.9, 0.1),
+    ("services", CORE, 0.9, 0.1), ("shops", CORE, 0.9, 0.1), ("daily", CORE, 0.9, 0.1),
     ("complaints", COMPLAINTS, 0.8, 0.15), ("mixed", COMPLAINTS, 0.8, 0.15), ("trades", COMPLAINTS, 0.8, 0.15),
     ("services", COMPLAINTS, 0.8, 0.15), ("shops", COMPLAINTS, 0.8, 0.15),
 ]
@@ -75,3 +77,54 @@ def test_clean_conversations_get_no_error_or_warning(name):
     clean = {c for c, broken in labels.items() if not broken}
     assert len(clean) >= 24
     assert {c: found[c] for c in clean if c in found} == {}
+
+
+# Agent lines, one per line, written apart from the rules and from training/data: SA001–SA004
+# each break their rule, clean.txt holds polite near-misses (不是, 没办法, 自己, 难道 …).
+LINES = EVAL / "lines"
+ATTITUDE = ("SA001", "SA002", "SA003", "SA004")
+
+
+@lru_cache(maxsize=None)
+def flagged_lines(name: str, tmp_dir: Path) -> list[set[str]]:
+    """The SA001–SA004 rules each line of lines/NAME.txt gets, said as an agent's first reply."""
+    texts = (LINES / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+    log = tmp_dir / f"{name}.txt"
+    log.write_text("".join(f"=== L{n} 2024-05-01\n[10:00:00] 顾客: 你好,我问一下\n[10:00:20] 客服 小王: {text}\n"
+                           for n, text in enumerate(texts)), encoding="utf-8")
+    found: list[set[str]] = [set() for _ in texts]
+    for finding in audit([log]).findings:
+        if finding.rule in ATTITUDE:
+            found[int(finding.conversation_id[1:])].add(finding.rule)
+    return found
+
+
+@pytest.fixture(scope="module")
+def lines_dir(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("lines")
+
+
+@pytest.mark.parametrize("rule", ATTITUDE)
+def test_attitude_rules_catch_lines_in_wording_they_never_saw(rule, lines_dir):
+    found = flagged_lines(rule, lines_dir)
+    assert len(found) >= 150
+    own = sum(1 for rules in found if rule in rules)
+    caught = sum(1 for rules in found if rules)
+    # A line may read as another of the four (a jibe as impatience): caught, though not as its own.
+    assert own / len(found) >= 0.75, f"{rule}: {own}/{len(found)} as {rule}"
+    assert caught / len(found) >= 0.85, f"{rule}: {caught}/{len(found)} by any of SA001-SA004"
+
+
+def test_attitude_rules_leave_polite_near_misses_alone(lines_dir):
+    found = flagged_lines("clean", lines_dir)
+    assert len(found) >= 400
+    flagged = [n for n, rules in enumerate(found) if rules]
+    assert len(flagged) / len(found) <= 0.03, flagged
+
+
+def test_no_test_line_is_in_the_training_data():
+    training = {line.strip() for path in (Path(__file__).parent.parent / "training" / "data").glob("*.txt")
+                for line in path.read_text(encoding="utf-8").splitlines()}
+    tested = {line.strip() for path in LINES.glob("*.txt") for line in path.read_text(encoding="utf-8").splitlines()}
+    assert len(training) > 5000
+    assert not training & tested
