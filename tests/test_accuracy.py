@@ -3,8 +3,9 @@
 tests/fixtures/eval/core.txt breaks SA001-SA008 (and has clean near-misses); complaints.txt breaks
 SA009-SA014; mixed.txt (banks, telecom, travel, delivery), trades.txt (airline, 4S shop,
 pharmacy, gym, courier …) and services.txt (games, repairs, property management, ride-hailing,
-hospitals …), shops.txt (Taobao/JD/Douyin shops) and daily.txt (food delivery, broadband, courses,
-appliance repair, travel) break all fourteen. Each comes with its writer's labels:
+hospitals …), shops.txt (Taobao/JD/Douyin shops), daily.txt (food delivery, broadband, courses,
+appliance repair, travel) and resale.txt (second-hand, car dealers, insurance and cards, pet and
+furniture shops, games) break all fourteen. Each comes with its writer's labels:
 conversation_id,rule (an empty rule = clean).
 """
 
@@ -37,6 +38,7 @@ def corpus(name: str) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
 GATES = [
     ("core", CORE, 0.9, 0.1), ("mixed", CORE, 0.9, 0.1), ("trades", CORE, 0.9, 0.1),
     ("services", CORE, 0.9, 0.1), ("shops", CORE, 0.9, 0.1), ("daily", CORE, 0.9, 0.1),
+    ("resale", CORE, 0.9, 0.1),
     ("complaints", COMPLAINTS, 0.8, 0.15), ("mixed", COMPLAINTS, 0.8, 0.15), ("trades", COMPLAINTS, 0.8, 0.15),
     ("services", COMPLAINTS, 0.8, 0.15), ("shops", COMPLAINTS, 0.8, 0.15),
 ]

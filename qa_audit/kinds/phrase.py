@@ -23,6 +23,7 @@ class Settings:
     patterns: tuple[UserPattern, ...]
     whole_word: bool
     unless: frozenset[str]
+    unless_reply: frozenset[str]
 
 
 def settings(fields: Fields, context: CompileContext) -> Settings:
@@ -36,12 +37,15 @@ def settings(fields: Fields, context: CompileContext) -> Settings:
         patterns=combine(patterns),
         whole_word=fields.flag("whole_word", False),
         unless=context.phrases(fields, "unless"),
+        unless_reply=context.phrases(fields, "unless_reply"),
     )
 
 
 def check(settings: Settings, view: ConversationView) -> Iterator[Hit]:
     for index in view.indices(settings.role):
         text = view.texts[index]
+        if settings.unless_reply and text.has_any(settings.unless_reply):
+            continue
         span = first_match(settings, text)
         if span is not None:
             start, end = span

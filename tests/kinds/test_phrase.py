@@ -63,6 +63,17 @@ def test_a_pattern_with_a_backreference_works_beside_other_patterns(one_rule, au
     assert hits(report) == [("T001", 3, "小王", "说了7天就7天")]
 
 
+def test_unless_reply_excuses_a_phrase_anywhere_in_the_same_reply(one_rule, audit_log):
+    rules = one_rule("phrase", "phrases: [处理不了]\nunless_reply: [已经帮您]")
+    report = audit_log(rules, """
+        === C1 2024-05-01
+        [10:00:00] 顾客: 能开发票吗
+        [10:00:10] 客服 小王: 线上处理不了开票。我已经帮您建了工单,财务明天联系您
+        [10:00:20] 客服 小王: 线上处理不了,您找财务吧
+    """)
+    assert hits(report) == [("T001", 4, "小王", "处理不了")]
+
+
 def test_emoticon_codes_are_masked_so_their_words_never_hit(one_rule, audit_log):
     rules = one_rule("phrase", "phrases: [微笑]")
     report = audit_log(rules, """
