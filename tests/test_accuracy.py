@@ -5,7 +5,8 @@ SA009-SA014; mixed.txt (banks, telecom, travel, delivery), trades.txt (airline, 
 pharmacy, gym, courier …) and services.txt (games, repairs, property management, ride-hailing,
 hospitals …), shops.txt (Taobao/JD/Douyin shops), daily.txt (food delivery, broadband, courses,
 appliance repair, travel) and resale.txt (second-hand, car dealers, insurance and cards, pet and
-furniture shops, games) break all fourteen. Each comes with its writer's labels:
+furniture shops, games) and clinics.txt (online clinics, rentals, movers, salons and gyms, ticketing)
+break all fourteen. Each comes with its writer's labels:
 conversation_id,rule (an empty rule = clean).
 """
 
@@ -39,6 +40,9 @@ GATES = [
     ("core", CORE, 0.9, 0.1), ("mixed", CORE, 0.9, 0.1), ("trades", CORE, 0.9, 0.1),
     ("services", CORE, 0.9, 0.1), ("shops", CORE, 0.9, 0.1), ("daily", CORE, 0.9, 0.1),
     ("resale", CORE, 0.9, 0.1),
+    # Measured before any rule or the model was tuned on it: 50/60 caught. Held to 80 % until the
+    # attitude rules reach the 90 % of the others on wording this new.
+    ("clinics", CORE, 0.8, 0.1),
     ("complaints", COMPLAINTS, 0.8, 0.15), ("mixed", COMPLAINTS, 0.8, 0.15), ("trades", COMPLAINTS, 0.8, 0.15),
     ("services", COMPLAINTS, 0.8, 0.15), ("shops", COMPLAINTS, 0.8, 0.15),
 ]
