@@ -53,18 +53,10 @@ class Auditor:
         view = self.view(conversation)
         if self._timed_rules:
             self._note_untimed(conversation)
-        kind_hits: dict[str, list[Hit]] = {}
-        for rule in self.rules:
-            try:
-                kind_hits[rule.id] = list(KINDS[rule.kind].check(rule.settings, view))
-            except PatternTimeout as timeout:
-                first = conversation.messages[0]
-                self.diagnostics.warn(first.file, first.line, f"{rule.id} skipped for conversation "
-                                      f"{conversation.id}: {timeout} (check the rule's patterns)")
-        checked = set(kind_hits)
+        kind_hits = {rule.id: self._kind_hits(rule, view) for rule in self.rules}
         findings = []
         for rule in self.rules:
-            if rule.id not in checked:
+            if kind_hits[rule.id] is None:
                 continue
             hits = self._hits(rule, view, kind_hits)
             if rule.max_per_conversation is not None:
@@ -79,25 +71,30 @@ class Auditor:
 
     def hits_of(self, rule: Rule, view: ConversationView) -> list[Hit]:
         """One rule's hits in a conversation, found as `check` finds them (for `rules test`)."""
-        return self._hits(rule, view, {rule.id: list(KINDS[rule.kind].check(rule.settings, view))})
+        return self._hits(rule, view, {rule.id: self._kind_hits(rule, view)})
 
-    def _hits(self, rule: Rule, view: ConversationView, kind_hits: dict[str, list[Hit]]) -> list[Hit]:
+    def _kind_hits(self, rule: Rule, view: ConversationView, warn: bool = True) -> list[Hit] | None:
+        """The rule's kind's hits, or None when its patterns ran out of time (said in a warning)."""
+        try:
+            return list(KINDS[rule.kind].check(rule.settings, view))
+        except PatternTimeout as timeout:
+            if warn:
+                first = view.messages[0]
+                self.diagnostics.warn(first.file, first.line, f"{rule.id} skipped for conversation "
+                                      f"{view.conversation.id}: {timeout} (check the rule's patterns)")
+            return None
+
+    def _hits(self, rule: Rule, view: ConversationView, kind_hits: dict[str, list[Hit] | None]) -> list[Hit]:
+        """The kind's hits, then the model's on lines no rule of the model's family flagged."""
+        own = kind_hits[rule.id] or []
         if rule.model is None:
-            return kind_hits[rule.id]
-        return self._with_model(rule.id, rule.model, view, kind_hits)
-
-    def _with_model(self, rule_id: str, model: learned.ModelSettings, view: ConversationView,
-                    kind_hits: dict[str, list[Hit]]) -> list[Hit]:
-        """The rule's own hits, then the model's on lines no rule of the model's family flagged."""
-        for member in self._model_family[rule_id]:
-            if member.id not in kind_hits:  # switched off, or its patterns ran out of time
-                try:
-                    kind_hits[member.id] = list(KINDS[member.kind].check(member.settings, view))
-                except PatternTimeout:
-                    kind_hits[member.id] = []
-        flagged = {hit.index for member in self._model_family[rule_id] for hit in kind_hits[member.id]}
-        extra = learned.check(model, view, flagged)
-        return sorted([*kind_hits[rule_id], *extra], key=lambda hit: hit.index)
+            return own
+        family = self._model_family[rule.id]
+        for member in family:
+            if member.id not in kind_hits:  # switched off: its lines stay its own
+                kind_hits[member.id] = self._kind_hits(member, view, warn=False)
+        flagged = {hit.index for member in family for hit in kind_hits[member.id] or ()}
+        return sorted([*own, *learned.check(rule.model, view, flagged)], key=lambda hit: hit.index)
 
     def _suppressed(self, rule: Rule, view: ConversationView, hit: Hit) -> bool:
         """A `# qa-audit: disable=RULE` comment covers this hit; the comment is marked as used."""

@@ -2,7 +2,7 @@
 
 A rule may carry `model: {file, label, threshold}`. The model file (written by
 `training/train.py`) is a multinomial logistic regression over the distinct character 2–4-grams
-of the folded text, taken inside runs of word characters. A message scores the softmax of, per label, the bias plus the weights of the
+of the folded text. A message scores the softmax of, per label, the bias plus the weights of the
 n-grams it contains. One label, `clean`, is a line that breaks no rule. The rule hits an agent
 line that its own kind did not already flag when the line is not clean with probability
 `threshold` or more and `label` is the likeliest of the other labels; the evidence is the clause
@@ -30,7 +30,6 @@ from .view import ConversationView, Hit
 
 if TYPE_CHECKING:
     from .schema import Fields
-    from .text import MessageText
 
 SIZES = (2, 3, 4)  # the n-gram lengths a model is trained on
 CLEAN = "clean"  # the label of a line that breaks no rule
@@ -140,13 +139,13 @@ def load_model(path: str) -> NgramModel:
 
 def check(settings: ModelSettings, view: ConversationView, flagged: set[int]) -> Iterator[Hit]:
     """Agent lines the model puts at or over the threshold, except those already flagged."""
+    scores = view.memo.setdefault(("model", settings.model.path), {})  # shared by the model's rules
     for index in view.indices("agent"):
         if index in flagged:
             continue
-        text: MessageText = view.texts[index]
+        text = view.texts[index]
         if not text.norm.strip():
             continue
-        scores = view.memo.setdefault(("model", settings.model.path), {})
         if index not in scores:
             scores[index] = settings.model.probabilities(text.norm)
         if settings.hits(scores[index]):

@@ -254,7 +254,7 @@ def _compile(mapping: LineDict, file: str, context: CompileContext, folders: Map
         enabled=fields.flag("enabled", True),
         max_per_conversation=_positive_int(fields, "max_per_conversation"),
         settings=kind.settings(fields, context),
-        model=learned.settings(fields, folders.get(fields.file_of("model"), Path(fields.file_of("model")).parent)),
+        model=learned.settings(fields, _folder(fields.file_of("model"), folders)),
         file=file,
         line=mapping.line,
         raw=mapping,
@@ -284,6 +284,11 @@ def _examples(fields: Fields) -> dict[str, tuple[Example, ...]]:
         result[target] = tuple(Example(text, line) for text, line in zip(texts, lines))
     block.done()
     return result
+
+
+def _folder(shown: str, folders: Mapping[str, Path]) -> Path:
+    """The folder of a rule file, or of a config file whose `overrides:` set the key."""
+    return folders.get(shown, Path(shown).parent)
 
 
 def _shown_name(path: Path) -> str:

@@ -20,24 +20,24 @@ import argparse
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
-from qa_audit.learned import load_model, ngrams
+from qa_audit.learned import CLEAN, load_model, ngrams
 from qa_audit.text import normalize
 
-CLEAN = "clean"
 # Lines the tests use to measure the model on wording it never saw: never trained on.
 HELD_OUT = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "eval" / "lines"
 
 
 def read_examples(folder: Path) -> tuple[list[str], list[str]]:
     texts, labels = [], []
-    held_out = {line.strip() for path in HELD_OUT.glob("*.txt") for line in path.read_text(encoding="utf-8").splitlines()}
-    seen: set[str] = set(held_out)
+    # Held-out lines count as seen: they are never read in.
+    seen = {line.strip() for path in HELD_OUT.glob("*.txt") for line in path.read_text(encoding="utf-8").splitlines()}
     for path in sorted(folder.glob("*.txt")):
         label = path.name.split(".")[0]
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -65,15 +65,7 @@ def classifier(strength: float) -> LogisticRegression:
                               class_weight="balanced", random_state=0)
 
 
-def fit(texts: list[str], labels: list[str], strength: float, min_df: int) -> tuple[CountVectorizer, LogisticRegression]:
-    vectorizer = vectorizer_for(min_df)
-    matrix = vectorizer.fit_transform(texts)
-    return vectorizer, classifier(strength).fit(matrix, labels)
-
-
-def cross_validate(texts: list[str], labels: list[str], strength: float, min_df: int, threshold: float) -> None:
-    vectorizer = vectorizer_for(min_df)
-    matrix = vectorizer.fit_transform(texts)
+def cross_validate(matrix: Any, labels: list[str], strength: float, threshold: float) -> None:
     model = classifier(strength)
     folds = StratifiedKFold(5, shuffle=True, random_state=0)
     probabilities = cross_val_predict(model, matrix, labels, cv=folds, method="predict_proba")
@@ -118,12 +110,11 @@ def write_model(path: Path, vectorizer: CountVectorizer, model: LogisticRegressi
     return len(kept)
 
 
-def agreement(path: Path, texts: list[str], vectorizer: CountVectorizer, model: LogisticRegression) -> float:
-    """Share of lines where the written (pruned, rounded) model picks the same label as scikit-learn."""
+def agreement(path: Path, texts: list[str], predicted: np.ndarray) -> float:
+    """Share of lines where the written (pruned, rounded) model picks scikit-learn's label."""
     written = load_model.__wrapped__(str(path))
     ours = [written.labels[int(np.argmax(written.probabilities(normalize(text))))] for text in texts]
-    theirs = model.predict(vectorizer.transform(texts))
-    return float(np.mean([a == b for a, b in zip(ours, theirs)]))
+    return float(np.mean([a == b for a, b in zip(ours, predicted)]))
 
 
 def main() -> None:
@@ -140,12 +131,14 @@ def main() -> None:
     texts, labels = read_examples(options.data)
     counts = Counter(labels)
     print("examples:", ", ".join(f"{name} {count}" for name, count in sorted(counts.items())))
+    vectorizer = vectorizer_for(options.min_df)
+    matrix = vectorizer.fit_transform(texts)
     if not options.no_cv:
-        cross_validate(texts, labels, options.strength, options.min_df, options.threshold)
-    vectorizer, model = fit(texts, labels, options.strength, options.min_df)
+        cross_validate(matrix, labels, options.strength, options.threshold)
+    model = classifier(options.strength).fit(matrix, labels)
     kept = write_model(options.output, vectorizer, model, options.prune, counts)
-    print(f"wrote {options.output}: {kept} n-grams; "
-          f"agrees with the unpruned model on {agreement(options.output, texts, vectorizer, model):.1%} of lines")
+    agrees = agreement(options.output, texts, model.predict(matrix))
+    print(f"wrote {options.output}: {kept} n-grams; agrees with the unpruned model on {agrees:.1%} of lines")
 
 
 if __name__ == "__main__":

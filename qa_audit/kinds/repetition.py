@@ -132,7 +132,7 @@ def _request_words(view: ConversationView) -> frozenset[str]:
 
 
 def _could_repeat(settings: Settings, view: ConversationView) -> bool:
-    """More than `max` candidate lines, and (with after_customer) enough refusals in between."""
+    """More than `max` candidate lines, and (with after_customer) a refusal somewhere."""
     candidates = sum(
         1 for index in view.indices("agent")
         if settings.only is None or view.texts[index].has_any(settings.only)
@@ -141,8 +141,7 @@ def _could_repeat(settings: Settings, view: ConversationView) -> bool:
         return False
     if settings.after_customer is None:
         return True
-    refusals = sum(1 for index in view.indices("customer") if view.texts[index].has_any(settings.after_customer))
-    return refusals > 0
+    return any(view.texts[index].has_any(settings.after_customer) for index in view.indices("customer"))
 
 
 def _units(settings: Settings, text: MessageText) -> list[frozenset[str]]:
@@ -171,9 +170,13 @@ def _words(tokens: Iterable[str]) -> frozenset[str]:
     return frozenset(t for t in stripped if t and t not in _INTENSIFIERS)
 
 
+def _openings(text: MessageText, phrases: frozenset[str]) -> list[int]:
+    """Where the phrases start in the line's opening (after a short greeting such as 「亲,」)."""
+    return [start for phrase, starts in text.hits.items() if phrase in phrases for start in starts if start <= 2]
+
+
 def _opens_with(text: MessageText, phrases: frozenset[str]) -> bool:
-    """Whether the line starts (after a short greeting such as 「亲,」) with one of the phrases."""
-    return any(start <= 2 for phrase, starts in text.hits.items() if phrase in phrases for start in starts)
+    return bool(_openings(text, phrases))
 
 
 def _jaccard(left: frozenset[str], right: frozenset[str]) -> float:
@@ -218,5 +221,4 @@ def _customer_answer(settings: Settings, view: ConversationView, after: int, bef
 
 def _agrees(text: MessageText, phrases: frozenset[str]) -> bool:
     """The line opens with agreement that nothing before it negates (「可以」, not 「不可以」)."""
-    return any(start <= 2 and not _NEGATION.intersection(text.norm[:start])
-               for phrase, starts in text.hits.items() if phrase in phrases for start in starts)
+    return any(not _NEGATION.intersection(text.norm[:start]) for start in _openings(text, phrases))
