@@ -18,7 +18,7 @@ from .formats import READERS, ReadOptions
 from .formats.records import FIELD_ALIASES, FieldMap
 from .gate import ERROR, FAIL_ON, exit_code
 from .render import RENDERERS, RenderOptions
-from .rulebook import RuleSet, load_rules, rule_files
+from .rulebook import RuleSet, load_rules, rule_files, shown_name
 from .ruletest import test_rules
 from .schema import RuleError
 from .baseline import baseline_text, load_baseline
@@ -294,10 +294,12 @@ def rules_show(
 @rules_app.command("test")
 def rules_test(
     paths: List[Path] = typer.Argument(None, help="Rule files or directories to test (default: the bundled pack)."),
+    no_default_rules: bool = typer.Option(False, "--no-default-rules",
+                                          help="Test a pack in place of the bundled one, not beside it."),
 ) -> None:
     """Run every rule's examples (hit must hit, miss must not): TP/FP/FN per rule; exit 1 on any miss."""
-    ruleset = _ruleset(list(paths or []), False, [])
-    chosen = {str(path) for path in rule_files(paths)} if paths else None
+    ruleset = _ruleset(list(paths or []), no_default_rules, [])
+    chosen = {shown_name(path) for path in rule_files(paths)} if paths else None
     results = test_rules(ruleset, chosen)
     typer.echo(test_summary(results), nl=False)
     raise typer.Exit(0 if all(result.passed for result in results) else 1)

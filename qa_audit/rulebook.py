@@ -129,15 +129,15 @@ def default_pack() -> Path:
 
 def rule_files(paths: Iterable[Path]) -> list[Path]:
     """YAML files named directly, or found (sorted) inside directories."""
-    found: list[Path] = []
+    found: dict[Path, Path] = {}  # by resolved path: the bundled pack named again is read once
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml")))
+            found.update((p.resolve(), p) for p in sorted(path.rglob("*")) if p.suffix in (".yaml", ".yml"))
         elif path.exists():
-            found.append(path)
+            found.setdefault(path.resolve(), path)
         else:
             raise RuleError(str(path), 0, "", "no such rule file or directory")
-    return found
+    return list(found.values())
 
 
 def load_rules(
@@ -153,13 +153,14 @@ def load_rules(
 
     Overrides from rule files apply in file order, then the given ones (a config file's).
     """
+    bundled = {shown_name(path) for path in rule_files([default_pack()])} if include_default else set()
     files = rule_files(([default_pack()] if include_default else []) + list(paths))
     lexicons: dict[str, tuple[str, ...]] = {}
     raw_rules: list[tuple[LineDict, str]] = []
     file_overrides: list[Override] = []
     folders: dict[str, Path] = {}  # shown file name → its folder, where the files it names are
     for path in files:
-        shown = _shown_name(path)
+        shown = shown_name(path)
         folders[shown] = path.parent
         document = load_yaml(path, shown)
         if document is None:
@@ -185,8 +186,9 @@ def load_rules(
         rule_id = str(mapping.get("id", ""))
         if rule_id in by_id:
             first = by_id[rule_id]
-            raise RuleError(shown, mapping.line, rule_id,
-                            f"duplicate rule id (first defined in {first.files.get('id')}:{first.line})")
+            where = f"{first.files.get('id')}:{first.line}"
+            hint = "; --no-default-rules loads a pack in place of the bundled one" if first.files.get("id") in bundled else ""
+            raise RuleError(shown, mapping.line, rule_id, f"duplicate rule id (first defined in {where}{hint})")
         mapping.files.setdefault("id", shown)
         by_id[rule_id] = mapping
     for override in [*file_overrides, *overrides]:
@@ -291,9 +293,9 @@ def _folder(shown: str, folders: Mapping[str, Path]) -> Path:
     return folders.get(shown, Path(shown).parent)
 
 
-def _shown_name(path: Path) -> str:
+def shown_name(path: Path) -> str:
     """Default-pack files are shown as rules/NAME.yaml, user files as given."""
     try:
-        return "rules/" + str(path.relative_to(default_pack()))
+        return "rules/" + str(path.resolve().relative_to(default_pack().resolve()))
     except ValueError:
         return str(path)

@@ -39,10 +39,8 @@ def corpus(name: str) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
 GATES = [
     ("core", CORE, 0.9, 0.1), ("mixed", CORE, 0.9, 0.1), ("trades", CORE, 0.9, 0.1),
     ("services", CORE, 0.9, 0.1), ("shops", CORE, 0.9, 0.1), ("daily", CORE, 0.9, 0.1),
-    ("resale", CORE, 0.9, 0.1),
-    # Measured before any rule or the model was tuned on it: 50/60 caught. Held to 80 % until the
-    # attitude rules reach the 90 % of the others on wording this new.
-    ("clinics", CORE, 0.8, 0.1),
+    # clinics was measured before any rule or the model was tuned on it: 50/60 caught.
+    ("resale", CORE, 0.9, 0.1), ("clinics", CORE, 0.9, 0.1),
     ("complaints", COMPLAINTS, 0.8, 0.15), ("mixed", COMPLAINTS, 0.8, 0.15), ("trades", COMPLAINTS, 0.8, 0.15),
     ("services", COMPLAINTS, 0.8, 0.15), ("shops", COMPLAINTS, 0.8, 0.15),
 ]
@@ -77,7 +75,7 @@ def test_each_core_rule_on_its_own_corpus(rule):
     assert score.false_positives / innocent <= 0.1, score.false_alarms
 
 
-@pytest.mark.parametrize("name", ["core", "complaints", "mixed", "trades", "services", "shops"])
+@pytest.mark.parametrize("name", ["core", "complaints", "mixed", "trades", "services", "shops", "daily", "clinics"])
 def test_clean_conversations_get_no_error_or_warning(name):
     labels, found = corpus(name)
     clean = {c for c, broken in labels.items() if not broken}
@@ -117,15 +115,15 @@ def test_attitude_rules_catch_lines_in_wording_they_never_saw(rule, lines_dir):
     own = sum(1 for rules in found if rule in rules)
     caught = sum(1 for rules in found if rules)
     # A line may read as another of the four (a jibe as impatience): caught, though not as its own.
-    assert own / len(found) >= 0.75, f"{rule}: {own}/{len(found)} as {rule}"
-    assert caught / len(found) >= 0.85, f"{rule}: {caught}/{len(found)} by any of SA001-SA004"
+    assert own / len(found) >= 0.8, f"{rule}: {own}/{len(found)} as {rule}"
+    assert caught / len(found) >= 0.9, f"{rule}: {caught}/{len(found)} by any of SA001-SA004"
 
 
 def test_attitude_rules_leave_polite_near_misses_alone(lines_dir):
     found = flagged_lines("clean", lines_dir)
     assert len(found) >= 400
     flagged = [n for n, rules in enumerate(found) if rules]
-    assert len(flagged) / len(found) <= 0.03, flagged
+    assert len(flagged) / len(found) <= 0.02, flagged
 
 
 def test_no_test_line_is_in_the_training_data():

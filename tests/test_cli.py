@@ -6,6 +6,7 @@ import csv
 import hashlib
 import io
 import json
+import shutil
 import sys
 from importlib.metadata import version
 from pathlib import Path
@@ -327,6 +328,31 @@ def test_rules_test_passes_on_the_default_pack():
     assert (run.code, run.err) == (0, ""), run
     assert "SA001" in run.out
     assert " 0 failed" in run.out.splitlines()[-1]
+
+
+def test_rules_test_of_the_bundled_folder_reads_it_once():
+    bundled = Path(__file__).resolve().parents[1] / "rules"
+    run = qa_audit("rules", "test", bundled)
+    assert (run.code, run.err) == (0, ""), run
+    assert "SA001" in run.out
+    assert " 0 failed" in run.out.splitlines()[-1]
+
+
+def test_rules_test_of_an_edited_copy_of_the_pack_needs_no_default_rules(tmp_path):
+    copy = tmp_path / "pack"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "rules", copy)
+    attitude = copy / "attitude.yaml"
+    attitude.write_text(attitude.read_text(encoding="utf-8").replace(
+        "        - 亲,这个价格是到底价了哦\n", "        - 亲,这个价格是到底价了哦\n        - 你到底买不买?\n"), encoding="utf-8")
+
+    beside = qa_audit("rules", "test", copy)
+    assert beside.code == 2, beside
+    assert "SA001: duplicate rule id" in beside.err and "--no-default-rules" in beside.err
+
+    instead = qa_audit("rules", "test", "--no-default-rules", copy)
+    assert instead.code == 1, instead
+    assert f"{attitude}:" in instead.out and "SA004: miss example hit: 你到底买不买?" in instead.out
+    assert instead.out.splitlines()[-1].endswith(" 1 failed")
 
 
 def test_rules_test_names_the_failing_example_with_file_and_line(write):

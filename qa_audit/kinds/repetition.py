@@ -31,7 +31,7 @@ _FILLER = frozenset(
 
 # One-character words that say nothing about what is offered; others (券, 蛋, 包) do.
 _FUNCTION_CHARS = frozenset("的了是在有我你您他她它们这那就也都还和与或及把被给让向对从到为以于而且但不没很太"
-                            "更最吗呢吧啊呀哦嘛哈亲个些点下上中里后前来去说看想要会能可好行先再又才只元张次")
+                            "更最吗呢吧啊呀哦嘛哈亲个些点下上中里后前来去说看想要会能可好行先再又才只元张次已请")
 
 
 _NEGATION = frozenset("不没别未")
@@ -48,6 +48,7 @@ class Settings:
     ignore: frozenset[str]
     compare: str
     unless_opening: frozenset[str]
+    declines: frozenset[str]
 
 
 @dataclass
@@ -76,6 +77,7 @@ def settings(fields: Fields, context: CompileContext) -> Settings:
         ignore=context.phrases(fields, "ignore"),
         compare=compare,
         unless_opening=context.phrases(fields, "unless_opening"),
+        declines=context.phrases(fields, "declines"),
     )
 
 
@@ -158,11 +160,19 @@ def _units(settings: Settings, text: MessageText) -> list[frozenset[str]]:
     elif settings.compare == "keywords":
         ignored = {position for phrase, starts in text.hits.items() if phrase in settings.ignore
                    for start in starts for position in range(start, start + len(phrase))}
+        # 「拆开的不能换哦,送您一包湿巾」 offers the wet wipes; the clause saying no offers nothing,
+        # and a policy said again (「需要机主本人授权」) is not a proposal pushed again.
+        ignored.update(position for start, end in _declining_clauses(settings, text) for position in range(start, end))
         kept = (t for t, offset in spans if ignored.isdisjoint(range(offset, offset + len(t))))
         units = [frozenset(t for t in _words(kept) if t not in _FILLER and (len(t) > 1 or t not in _FUNCTION_CHARS))]
     else:
         units = [_words(t for t, _ in spans)]
     return [unit for unit in units if unit]
+
+
+def _declining_clauses(settings: Settings, text: MessageText) -> list[tuple[int, int]]:
+    declined = [start for phrase, starts in text.hits.items() if phrase in settings.declines for start in starts]
+    return [(start, end) for start, end in clause_spans(text.norm) if any(start <= at < end for at in declined)]
 
 
 def _words(tokens: Iterable[str]) -> frozenset[str]:
