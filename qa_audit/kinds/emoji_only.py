@@ -23,6 +23,7 @@ class Settings:
     closing: re.Pattern[str] | None
     asking: re.Pattern[str] | None
     upset: frozenset[str]
+    puzzled: frozenset[str]
 
 
 def settings(fields: Fields, context: CompileContext) -> Settings:
@@ -37,6 +38,7 @@ def settings(fields: Fields, context: CompileContext) -> Settings:
         closing=words_pattern(context.words(fields, "closing")),
         asking=words_pattern(context.words(fields, "asking")),
         upset=upset,
+        puzzled=context.phrases(fields, "puzzled"),
     )
 
 
@@ -51,7 +53,7 @@ def check(settings: Settings, view: ConversationView) -> Iterator[Hit]:
         waiting, asked = asked, []
         if not message.text.strip() or has_media(message.text) or not is_wordless(view.texts[index].norm):
             continue
-        if _applies(settings, view, waiting):
+        if _applies(settings, view, waiting) or _puzzles(settings, view, index):
             yield Hit(index, match=message.text.strip())
 
 
@@ -65,3 +67,13 @@ def _applies(settings: Settings, view: ConversationView, waiting: list[int]) -> 
         asks(view.texts[index].norm, settings.asking, settings.closing) or view.texts[index].has_any(settings.upset)
         for index in waiting
     )
+
+
+def _puzzles(settings: Settings, view: ConversationView, index: int) -> bool:
+    """The customer's next line asks what the reply meant (「发个表情啥意思」): it explained nothing."""
+    if not settings.puzzled:
+        return False
+    following = next((later for later in range(index + 1, len(view.messages))
+                      if view.messages[later].role in ("customer", "agent")), None)
+    return (following is not None and view.messages[following].role == "customer"
+            and view.texts[following].has_any(settings.puzzled))

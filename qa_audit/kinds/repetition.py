@@ -102,13 +102,17 @@ def check(settings: Settings, view: ConversationView) -> Iterator[Hit]:
                 continue
             line = next((line for line in lines
                          if any(similar(words, wording) >= settings.similarity for wording in line.wordings)), None)
+            if line is None and settings.after_customer is not None:
+                # 「我不要红包」 then 「红包是可以叠加满减的」: what the customer turned down by name, offered again
+                line = next((line for line in lines
+                             if line.last != index and _mentions(words, _named(settings, view, line, index))), None)
             if line is None:
                 lines.append(_Line([words], 1, index))
                 continue
             if line.last == index:
                 continue
             if settings.after_customer is not None:
-                answer = _customer_answer(settings, view, line.last, index)
+                answer = _customer_answer(settings, view, line, index)
                 if answer in (_Answer.NONE, _Answer.ACCEPTED):
                     line.last = index
                     continue
@@ -119,6 +123,35 @@ def check(settings: Settings, view: ConversationView) -> Iterator[Hit]:
             if line.uses > settings.max and not line.reported and (line.refused or settings.after_customer is None):
                 line.reported = True
                 yield Hit(index, match=view.messages[index].text, values={"count": line.uses, "max": settings.max})
+
+
+def _named(settings: Settings, view: ConversationView, line: _Line, before: int) -> frozenset[str]:
+    """What of a proposal the customer named in answering it: 红包 in 「我不要红包」, 等 in 「不想等了」."""
+    offered = frozenset().union(*line.wordings)
+    named: set[str] = set()
+    for index in range(line.last + 1, before):
+        if view.messages[index].role != "customer":
+            continue
+        text = view.texts[index]
+        # a clause that picks one (「退款吧,不想要了」) names what the customer takes, not what they turn down
+        said = _keywords(settings, text, [(0, len(text.norm))], skip=_choosing(settings, text))
+        named.update(_shared(said, offered))
+    return frozenset(named)
+
+
+def _choosing(settings: Settings, text: MessageText) -> list[tuple[int, int]]:
+    """Clauses that take something: 「退款吧」「好的」."""
+    picked = [(start, end) for start, end in clause_spans(text.norm) if text.norm[start:end].endswith("吧")]
+    return _clauses_with(text, settings.customer_accepts) + picked
+
+
+def _shared(said: frozenset[str], offered: frozenset[str]) -> set[str]:
+    """Words in both, a word inside a longer one counting (等 in 等等), each as its shorter form."""
+    return {min(mine, theirs, key=len) for mine in said for theirs in offered if mine in theirs or theirs in mine}
+
+
+def _mentions(words: frozenset[str], named: frozenset[str]) -> bool:
+    return any(name in word or word in name for word in words for name in named)
 
 
 def _request_words(view: ConversationView) -> frozenset[str]:
@@ -134,7 +167,7 @@ def _request_words(view: ConversationView) -> frozenset[str]:
 
 
 def _could_repeat(settings: Settings, view: ConversationView) -> bool:
-    """More than `max` candidate lines, and (with after_customer) a refusal somewhere."""
+    """More than `max` candidate lines, and (with after_customer) a refusal or objection somewhere."""
     candidates = sum(
         1 for index in view.indices("agent")
         if settings.only is None or view.texts[index].has_any(settings.only)
@@ -158,21 +191,30 @@ def _units(settings: Settings, text: MessageText) -> list[frozenset[str]]:
         ]
         units = [_words(t for t, offset in spans if start <= offset < end) for start, end in marked]
     elif settings.compare == "keywords":
-        ignored = {position for phrase, starts in text.hits.items() if phrase in settings.ignore
-                   for start in starts for position in range(start, start + len(phrase))}
         # 「拆开的不能换哦,送您一包湿巾」 offers the wet wipes; the clause saying no offers nothing,
         # and a policy said again (「需要机主本人授权」) is not a proposal pushed again.
-        ignored.update(position for start, end in _declining_clauses(settings, text) for position in range(start, end))
-        kept = (t for t, offset in spans if ignored.isdisjoint(range(offset, offset + len(t))))
-        units = [frozenset(t for t in _words(kept) if t not in _FILLER and (len(t) > 1 or t not in _FUNCTION_CHARS))]
+        declining = _clauses_with(text, settings.declines)
+        units = [_keywords(settings, text, [(0, len(text.norm))], skip=declining)]
     else:
         units = [_words(t for t, _ in spans)]
     return [unit for unit in units if unit]
 
 
-def _declining_clauses(settings: Settings, text: MessageText) -> list[tuple[int, int]]:
-    declined = [start for phrase, starts in text.hits.items() if phrase in settings.declines for start in starts]
-    return [(start, end) for start, end in clause_spans(text.norm) if any(start <= at < end for at in declined)]
+def _keywords(settings: Settings, text: MessageText, within: list[tuple[int, int]],
+              skip: list[tuple[int, int]] = ()) -> frozenset[str]:
+    """The content words inside the spans, leaving out `ignore` phrases and the skipped spans."""
+    ignored = {position for phrase, starts in text.hits.items() if phrase in settings.ignore
+               for start in starts for position in range(start, start + len(phrase))}
+    ignored.update(position for start, end in skip for position in range(start, end))
+    kept = (token for token, offset in text.token_spans()
+            if any(start <= offset < end for start, end in within)
+            and ignored.isdisjoint(range(offset, offset + len(token))))
+    return frozenset(t for t in _words(kept) if t not in _FILLER and (len(t) > 1 or t not in _FUNCTION_CHARS))
+
+
+def _clauses_with(text: MessageText, phrases: frozenset[str]) -> list[tuple[int, int]]:
+    found = [start for phrase, starts in text.hits.items() if phrase in phrases for start in starts]
+    return [(start, end) for start, end in clause_spans(text.norm) if any(start <= at < end for at in found)]
 
 
 def _words(tokens: Iterable[str]) -> frozenset[str]:
@@ -210,23 +252,48 @@ class _Answer(Enum):
     NOT_ACCEPTED = "not accepted"
 
 
-def _customer_answer(settings: Settings, view: ConversationView, after: int, before: int) -> _Answer:
+def _customer_answer(settings: Settings, view: ConversationView, line: _Line, before: int) -> _Answer:
     """How the customer met a proposal between two uses of it.
 
-    A refusal word turns it down; a line opening with agreement (「好的,那就换吧」) takes it; an
-    objection (「我要的是零件」「城西也远」) has not taken it; anything else (「检测要多久?」「啊这么快」,
-    a picture) is no answer yet.
+    A line opening with agreement (「好的,那就换吧」) or by picking what was offered (「退款吧,不想要了」)
+    takes it. A refusal word turns it down, and so does an objection that names it (「补发的还不是一样小,
+    我要退差价」). Another objection (「我要的是零件」「城西也远」) has not taken it; anything else
+    (「检测要多久?」「啊这么快」, a picture) is no answer yet.
     """
     assert settings.after_customer is not None
-    answers = [view.texts[index] for index in range(after + 1, before) if view.messages[index].role == "customer"]
+    answers = [view.texts[index] for index in range(line.last + 1, before) if view.messages[index].role == "customer"]
+    offered = frozenset().union(*line.wordings)
     # 「行,别再搞错了」 takes it: agreement that opens the line outweighs what follows.
-    if any(_agrees(text, settings.customer_accepts) for text in answers):
+    if any(_agrees(text, settings.customer_accepts) or _picks(settings, text, offered) for text in answers):
         return _Answer.ACCEPTED
-    if any(text.has_any(settings.after_customer) for text in answers):
+    if any(_turns_down(text, settings.after_customer) for text in answers):
         return _Answer.REFUSED
     if any(text.has_any(settings.customer_objects) for text in answers):
-        return _Answer.NOT_ACCEPTED
+        return _Answer.REFUSED if _named(settings, view, line, before) else _Answer.NOT_ACCEPTED
     return _Answer.NONE
+
+
+def _picks(settings: Settings, text: MessageText, offered: frozenset[str]) -> bool:
+    """The line opens by choosing something that was offered: 「退款吧,不想要了」."""
+    first = clause_spans(text.norm)[:1]
+    return bool(first) and text.norm[first[0][0]:first[0][1]].endswith("吧") and bool(
+        _shared(_keywords(settings, text, first), offered))
+
+
+def _turns_down(text: MessageText, refusals: frozenset[str]) -> bool:
+    """A refusal word that is not asked back: 「要不要先解冻」 and 「一节没看也不行吗」 ask, they do not refuse."""
+    clauses = clause_spans(text.norm)
+    for phrase, starts in text.hits.items():
+        if phrase not in refusals:
+            continue
+        for start in starts:
+            if start and phrase[0] in _NEGATION and phrase[1:2] == text.norm[start - 1]:
+                continue  # A-not-A: 要不要, 行不行, 用不用
+            end = next((end for first, end in clauses if first <= start < end), len(text.norm))
+            if text.norm[end - 1] in "吗么" or text.norm[end:end + 1] == "?":
+                continue
+            return True
+    return False
 
 
 def _agrees(text: MessageText, phrases: frozenset[str]) -> bool:
