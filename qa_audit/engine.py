@@ -94,6 +94,9 @@ class Auditor:
             if member.id not in kind_hits:  # switched off: its lines stay its own
                 kind_hits[member.id] = self._kind_hits(member, view, warn=False)
         flagged = {hit.index for member in family for hit in kind_hits[member.id] or ()}
+        excuses = getattr(KINDS[rule.kind], "excuses", None)
+        if excuses is not None:
+            flagged.update(index for index in view.indices("agent") if excuses(rule.settings, view.texts[index]))
         return sorted([*own, *learned.check(rule.model, view, flagged)], key=lambda hit: hit.index)
 
     def _suppressed(self, rule: Rule, view: ConversationView, hit: Hit) -> bool:

@@ -3,7 +3,9 @@
 Each kind module provides:
 - `PLACEHOLDERS`: names its rules' `message` templates may use besides {match}, {id}, {title}, {name};
 - `settings(fields, context) -> Settings`: the kind's frozen settings, validated and compiled once;
-- `check(settings, view) -> Iterator[Hit]`: the messages of one conversation that break the rule.
+- `check(settings, view) -> Iterator[Hit]`: the messages of one conversation that break the rule;
+- optionally `excuses(settings, text) -> bool`: a message the rule lets pass whatever flags it, so
+  that a rule's `model` is held to the same excuses as its lists.
 """
 
 from __future__ import annotations

@@ -44,12 +44,17 @@ def settings(fields: Fields, context: CompileContext) -> Settings:
 def check(settings: Settings, view: ConversationView) -> Iterator[Hit]:
     for index in view.indices(settings.role):
         text = view.texts[index]
-        if settings.unless_reply and text.has_any(settings.unless_reply):
+        if excuses(settings, text):
             continue
         span = first_match(settings, text)
         if span is not None:
             start, end = span
             yield Hit(index, match=view.messages[index].text[start:end], start=start)
+
+
+def excuses(settings: Settings, text: MessageText) -> bool:
+    """The reply does what the rule asks for elsewhere (「…我已经帮您提交了」): nothing in it is charged."""
+    return bool(settings.unless_reply) and text.has_any(settings.unless_reply)
 
 
 def first_match(settings: Settings, text: MessageText) -> tuple[int, int] | None:
