@@ -8,7 +8,8 @@ appliance repair, travel) and resale.txt (second-hand, car dealers, insurance an
 furniture shops, games), clinics.txt (online clinics, rentals, movers, salons and gyms, ticketing),
 delivery.txt (couriers, food delivery, groceries), online.txt (courses, telecom, games), homes.txt
 (furniture and appliance installation, pet supplies, cosmetics), goods.txt (appliances, books, sports
-gear) and bookings.txt (bank apps, hotels, car rental) break all fourteen. Each comes with its writer's labels:
+gear), bookings.txt (bank apps, hotels, car rental), gadgets.txt (baby products, jewellery, phones)
+and appointments.txt (dental and beauty clinics, wedding photography, home cleaning) break all fourteen. Each comes with its writer's labels:
 conversation_id,rule (an empty rule = clean).
 """
 
@@ -48,6 +49,8 @@ GATES = [
     ("bookings", CORE, 0.9, 0.1),
     # 53/60 after tuning: held to 85 % until the attitude rules reach the others' 90 % on it.
     ("goods", CORE, 0.85, 0.1),
+    # Measured before any tuning at 49/60 and 50/60: held there until the rules reach 90 % on them.
+    ("gadgets", CORE, 0.8, 0.1), ("appointments", CORE, 0.8, 0.1),
     ("complaints", COMPLAINTS, 0.8, 0.15), ("mixed", COMPLAINTS, 0.8, 0.15), ("trades", COMPLAINTS, 0.8, 0.15),
     ("services", COMPLAINTS, 0.8, 0.15), ("shops", COMPLAINTS, 0.8, 0.15),
 ]
