@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 from ..text import MASK, MessageText, clause_spans, is_wordless
 from ..view import ConversationView, Hit
@@ -167,7 +167,7 @@ def _request_words(view: ConversationView) -> frozenset[str]:
 
 
 def _could_repeat(settings: Settings, view: ConversationView) -> bool:
-    """More than `max` candidate lines, and (with after_customer) a refusal or objection somewhere."""
+    """More than `max` candidate lines, and (with after_customer) a refusal somewhere."""
     candidates = sum(
         1 for index in view.indices("agent")
         if settings.only is None or view.texts[index].has_any(settings.only)
@@ -200,8 +200,8 @@ def _units(settings: Settings, text: MessageText) -> list[frozenset[str]]:
     return [unit for unit in units if unit]
 
 
-def _keywords(settings: Settings, text: MessageText, within: list[tuple[int, int]],
-              skip: list[tuple[int, int]] = ()) -> frozenset[str]:
+def _keywords(settings: Settings, text: MessageText, within: Sequence[tuple[int, int]],
+              skip: Sequence[tuple[int, int]] = ()) -> frozenset[str]:
     """The content words inside the spans, leaving out `ignore` phrases and the skipped spans."""
     ignored = {position for phrase, starts in text.hits.items() if phrase in settings.ignore
                for start in starts for position in range(start, start + len(phrase))}
