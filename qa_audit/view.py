@@ -15,8 +15,9 @@ class ConversationView:
 
     conversation: Conversation
     texts: list[MessageText]
-    # What one check works out and another may reuse (a model's scores, shared by four rules).
-    memo: dict[tuple[str, str], Any] = field(default_factory=dict)
+    # What checks work out once per conversation: a model's scores (shared by four rules), a
+    # rule's keywords of each customer line (keyed by the rule's settings object).
+    memo: dict[tuple[str, object], Any] = field(default_factory=dict)
 
     @property
     def messages(self) -> list[Message]:

@@ -128,14 +128,16 @@ def check(settings: Settings, view: ConversationView) -> Iterator[Hit]:
 def _named(settings: Settings, view: ConversationView, line: _Line, before: int) -> frozenset[str]:
     """What of a proposal the customer named in answering it: 红包 in 「我不要红包」, 等 in 「不想等了」."""
     offered = frozenset().union(*line.wordings)
+    said = view.memo.setdefault(("said", id(settings)), {})  # each customer line's keywords, once
     named: set[str] = set()
     for index in range(line.last + 1, before):
         if view.messages[index].role != "customer":
             continue
-        text = view.texts[index]
-        # a clause that picks one (「退款吧,不想要了」) names what the customer takes, not what they turn down
-        said = _keywords(settings, text, [(0, len(text.norm))], skip=_choosing(settings, text))
-        named.update(_shared(said, offered))
+        if index not in said:
+            text = view.texts[index]
+            # a clause that picks one (「退款吧,不想要了」) names what the customer takes, not what they turn down
+            said[index] = _keywords(settings, text, [(0, len(text.norm))], skip=_choosing(settings, text))
+        named.update(_shared(said[index], offered))
     return frozenset(named)
 
 
