@@ -331,8 +331,9 @@ def test_rules_test_passes_on_the_default_pack():
 
 
 def test_rules_test_of_the_bundled_folder_reads_it_once():
-    bundled = Path(__file__).resolve().parents[1] / "rules"
-    run = qa_audit("rules", "test", bundled)
+    from qa_audit.rulebook import default_pack
+
+    run = qa_audit("rules", "test", default_pack())
     assert (run.code, run.err) == (0, ""), run
     assert "SA001" in run.out
     assert " 0 failed" in run.out.splitlines()[-1]
