@@ -93,7 +93,7 @@ def test_each_core_rule_on_its_own_corpus(rule):
 
 
 @pytest.mark.parametrize("name", ["core", "complaints", "mixed", "trades", "services", "shops", "daily", "clinics",
-                                  "goods", "local", "gifts"])
+                                  "goods", "local", "gifts", "utilities"])
 def test_clean_conversations_get_no_error_or_warning(name):
     labels, found = corpus(name)
     clean = {c for c, broken in labels.items() if not broken}
