@@ -153,8 +153,9 @@ def load_rules(
 
     Overrides from rule files apply in file order, then the given ones (a config file's).
     """
-    bundled = {shown_name(path) for path in rule_files([default_pack()])} if include_default else set()
-    files = rule_files(([default_pack()] if include_default else []) + list(paths))
+    bundled_files = rule_files([default_pack()]) if include_default else []
+    bundled = {shown_name(path) for path in bundled_files}
+    files = rule_files([*bundled_files, *paths])
     lexicons: dict[str, tuple[str, ...]] = {}
     raw_rules: list[tuple[LineDict, str]] = []
     file_overrides: list[Override] = []

@@ -143,8 +143,12 @@ def _named(settings: Settings, view: ConversationView, line: _Line, before: int)
 
 def _choosing(settings: Settings, text: MessageText) -> list[tuple[int, int]]:
     """Clauses that take something: 「退款吧」「好的」."""
-    picked = [(start, end) for start, end in clause_spans(text.norm) if text.norm[start:end].endswith("吧")]
-    return _clauses_with(text, settings.customer_accepts) + picked
+    return _clauses_with(text, settings.customer_accepts) + _picked(text)
+
+
+def _picked(text: MessageText) -> list[tuple[int, int]]:
+    """Clauses that pick one: 「退款吧」「那就顺丰吧」."""
+    return [(start, end) for start, end in clause_spans(text.norm) if text.norm[start:end].endswith("吧")]
 
 
 def _shared(said: frozenset[str], offered: frozenset[str]) -> set[str]:
@@ -183,6 +187,11 @@ def _could_repeat(settings: Settings, view: ConversationView) -> bool:
 
 def _units(settings: Settings, text: MessageText) -> list[frozenset[str]]:
     """What is compared: the whole line, each clause holding an `only` word, or the line's keywords."""
+    if settings.compare == "keywords":
+        # 「拆开的不能换哦,送您一包湿巾」 offers the wet wipes; the clause saying no offers nothing,
+        # and a policy said again (「需要机主本人授权」) is not a proposal pushed again.
+        keywords = _keywords(settings, text, [(0, len(text.norm))], skip=_clauses_with(text, settings.declines))
+        return [keywords] if keywords else []
     spans = text.token_spans()
     if settings.compare == "clause":
         assert settings.only is not None
@@ -192,11 +201,6 @@ def _units(settings: Settings, text: MessageText) -> list[frozenset[str]]:
                    for word, hits in text.hits.items() if word in settings.only for hit in hits)
         ]
         units = [_words(t for t, offset in spans if start <= offset < end) for start, end in marked]
-    elif settings.compare == "keywords":
-        # 「拆开的不能换哦,送您一包湿巾」 offers the wet wipes; the clause saying no offers nothing,
-        # and a policy said again (「需要机主本人授权」) is not a proposal pushed again.
-        declining = _clauses_with(text, settings.declines)
-        units = [_keywords(settings, text, [(0, len(text.norm))], skip=declining)]
     else:
         units = [_words(t for t, _ in spans)]
     return [unit for unit in units if unit]
@@ -278,8 +282,7 @@ def _customer_answer(settings: Settings, view: ConversationView, line: _Line, be
 def _picks(settings: Settings, text: MessageText, offered: frozenset[str]) -> bool:
     """The line opens by choosing something that was offered: 「退款吧,不想要了」."""
     first = clause_spans(text.norm)[:1]
-    return bool(first) and text.norm[first[0][0]:first[0][1]].endswith("吧") and bool(
-        _shared(_keywords(settings, text, first), offered))
+    return bool(first) and first[0] in _picked(text) and bool(_shared(_keywords(settings, text, first), offered))
 
 
 def _turns_down(text: MessageText, refusals: frozenset[str]) -> bool:
