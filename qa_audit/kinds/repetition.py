@@ -48,7 +48,9 @@ class Settings:
     ignore: frozenset[str]
     compare: str
     unless_opening: frozenset[str]
+    unless_reply: frozenset[str]
     declines: frozenset[str]
+    offers: frozenset[str]
 
 
 @dataclass
@@ -77,7 +79,9 @@ def settings(fields: Fields, context: CompileContext) -> Settings:
         ignore=context.phrases(fields, "ignore"),
         compare=compare,
         unless_opening=context.phrases(fields, "unless_opening"),
+        unless_reply=context.phrases(fields, "unless_reply"),
         declines=context.phrases(fields, "declines"),
+        offers=context.phrases(fields, "offers"),
     )
 
 
@@ -94,6 +98,8 @@ def check(settings: Settings, view: ConversationView) -> Iterator[Hit]:
         if settings.only is not None and not text.has_any(settings.only):
             continue
         if settings.unless_opening and _opens_with(text, settings.unless_opening):
+            continue
+        if settings.unless_reply and text.has_any(settings.unless_reply):
             continue
         lines = by_agent.setdefault(view.messages[index].agent, [])
         for words in _units(settings, text):
@@ -276,6 +282,10 @@ def _customer_answer(settings: Settings, view: ConversationView, line: _Line, be
         return _Answer.REFUSED
     if any(text.has_any(settings.customer_objects) for text in answers):
         return _Answer.REFUSED if _named(settings, view, line, before) else _Answer.NOT_ACCEPTED
+    # 「上午不在家啊」「我没有信用卡」: a negation that names the offer turns it down.
+    if (_offers(settings, view.texts[line.last]) and any(_says_not(text) for text in answers)
+            and _named(settings, view, line, before)):
+        return _Answer.REFUSED
     return _Answer.NONE
 
 
@@ -292,13 +302,55 @@ def _turns_down(text: MessageText, refusals: frozenset[str]) -> bool:
         if phrase not in refusals:
             continue
         for start in starts:
-            if start and phrase[0] in _NEGATION and phrase[1:2] == text.norm[start - 1]:
-                continue  # A-not-A: 要不要, 行不行, 用不用
-            end = next((end for first, end in clauses if first <= start < end), len(text.norm))
-            if text.norm[end - 1] in "吗么" or text.norm[end:end + 1] == "?":
+            if phrase[0] in _NEGATION and _either_or(text.norm, start):
+                continue  # 要不要, 行不行, 用不用
+            first, end = next(((first, end) for first, end in clauses if first <= start < end), (0, len(text.norm)))
+            if _asked(text.norm, first, end):
                 continue
             return True
     return False
+
+
+# A negation in these says nothing against the proposal: 「没问题」「不错」「不好意思」.
+_HARMLESS_NEGATIONS = ("不错", "没问题", "没事", "不客气", "没关系", "不用谢", "不好意思")
+# A clause that supposes (「如果专柜不给鉴定呢」) asks; it does not turn anything down.
+_SUPPOSING = ("如果", "要是", "万一", "会不会")
+
+
+def _offers(settings: Settings, text: MessageText) -> bool:
+    """The line offers something (「您可以先关总阀」「周六上午可以吗?」), rather than stating a fact
+    (「物流显示在路上」) or ending on a question for the customer (「有没有受潮?」), which 「没受潮」 answers."""
+    offering = [start for phrase, starts in text.hits.items() if phrase in settings.offers for start in starts]
+    clauses = clause_spans(text.norm)
+    if not offering or not clauses:
+        return False
+    start, end = clauses[-1]
+    last = text.norm[start:end]
+    asks = _asked(text.norm, start, end) or any(word in last for word in ("是不是", "有没有", "还是")) or last[-1] == "呢"
+    return not asks or any(start <= at < end for at in offering)
+
+
+def _says_not(text: MessageText) -> bool:
+    """A negation stated, not asked: 「上午不在家啊」「我没有信用卡」, not 「能不能」「要是不给鉴定呢?」."""
+    norm = text.norm
+    for start, end in clause_spans(norm):
+        if _asked(norm, start, end) or any(word in norm[start:end] for word in _SUPPOSING):
+            continue
+        for at in range(start, end):
+            if (norm[at] in _NEGATION and not _either_or(norm, at)
+                    and not any(norm.startswith(word, at) for word in _HARMLESS_NEGATIONS)):
+                return True
+    return False
+
+
+def _asked(norm: str, start: int, end: int) -> bool:
+    """The clause is a question: it ends in 吗/么 or a question mark."""
+    return norm[end - 1] in "吗么" or norm[end:end + 1] == "?"
+
+
+def _either_or(norm: str, at: int) -> bool:
+    """The negation at `at` sits in an A-not-A question: 要不要, 行不行, 有没有."""
+    return 0 < at < len(norm) - 1 and norm[at - 1] == norm[at + 1]
 
 
 def _agrees(text: MessageText, phrases: frozenset[str]) -> bool:
