@@ -51,6 +51,7 @@ class Settings:
     unless_reply: frozenset[str]
     declines: frozenset[str]
     offers: frozenset[str]
+    called_same: frozenset[str]
 
 
 @dataclass
@@ -82,6 +83,7 @@ def settings(fields: Fields, context: CompileContext) -> Settings:
         unless_reply=context.phrases(fields, "unless_reply"),
         declines=context.phrases(fields, "declines"),
         offers=context.phrases(fields, "offers"),
+        called_same=context.phrases(fields, "called_same"),
     )
 
 
@@ -112,6 +114,10 @@ def check(settings: Settings, view: ConversationView) -> Iterator[Hit]:
                 # 「我不要红包」 then 「红包是可以叠加满减的」: what the customer turned down by name, offered again
                 line = next((line for line in lines
                              if line.last != index and _mentions(words, _named(settings, view, line, index))), None)
+            if line is None and settings.called_same and _called_same(settings, view, index):
+                # 「这不还是重启吗」: the customer hears the refused offer in 「把电源拔了再插上」
+                line = next((line for line in lines
+                             if _customer_answer(settings, view, line, index) is _Answer.REFUSED), None)
             if line is None:
                 lines.append(_Line([words], 1, index))
                 continue
@@ -129,6 +135,16 @@ def check(settings: Settings, view: ConversationView) -> Iterator[Hit]:
             if line.uses > settings.max and not line.reported and (line.refused or settings.after_customer is None):
                 line.reported = True
                 yield Hit(index, match=view.messages[index].text, values={"count": line.uses, "max": settings.max})
+
+
+def _called_same(settings: Settings, view: ConversationView, index: int) -> bool:
+    """The customer's answer to the line says it is the same offer again: 「这不还是重启吗」「又是等」."""
+    for after in range(index + 1, len(view.messages)):
+        if view.messages[after].role == "agent":
+            return False
+        if view.messages[after].role == "customer" and view.texts[after].has_any(settings.called_same):
+            return True
+    return False
 
 
 def _named(settings: Settings, view: ConversationView, line: _Line, before: int) -> frozenset[str]:
@@ -354,5 +370,8 @@ def _either_or(norm: str, at: int) -> bool:
 
 
 def _agrees(text: MessageText, phrases: frozenset[str]) -> bool:
-    """The line opens with agreement that nothing before it negates (「可以」, not 「不可以」)."""
-    return any(not _NEGATION.intersection(text.norm[:start]) for start in _openings(text, phrases))
+    """The line opens with agreement that nothing before it negates (「可以」, not 「不可以」) and that
+    is a word of its own (「好,那就换吧」, not 「好几遍了」)."""
+    word_ends = {offset + len(token) for token, offset in text.token_spans()}
+    return any(not _NEGATION.intersection(text.norm[:start]) and start + len(phrase) in word_ends
+               for phrase, starts in text.hits.items() if phrase in phrases for start in starts if start <= 2)
