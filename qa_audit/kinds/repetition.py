@@ -91,9 +91,8 @@ def check(settings: Settings, view: ConversationView) -> Iterator[Hit]:
     if not _could_repeat(settings, view):  # most conversations end here, without tokenizing
         return
     by_agent: dict[str | None, list[_Line]] = {}  # each agent's own repeats: a transfer starts afresh
-    similar: Callable[[frozenset[str], frozenset[str]], float] = (
-        _overlap if settings.compare == "keywords" else _jaccard
-    )
+    similar: Callable[[frozenset[str], frozenset[str]], float] = {
+        "keywords": _overlap, "clause": _contained, "line": _jaccard}[settings.compare]
     requested = _request_words(view) if settings.after_customer is not None else frozenset()
     for index in view.indices("agent"):
         text = view.texts[index]
@@ -257,6 +256,15 @@ def _openings(text: MessageText, phrases: frozenset[str]) -> list[int]:
 
 def _opens_with(text: MessageText, phrases: frozenset[str]) -> bool:
     return bool(_openings(text, phrases))
+
+
+def _contained(left: frozenset[str], right: frozenset[str]) -> float:
+    """Share of the shorter clause found in the other: 「请您耐心等待」 is said again inside
+    「其他的就只能请您耐心等待哦」. A one-word clause (「抱歉」) is matched whole."""
+    shorter, longer = sorted((left, right), key=len)
+    if len(shorter) < 2:
+        return _jaccard(left, right)
+    return len(shorter & longer) / len(shorter)
 
 
 def _jaccard(left: frozenset[str], right: frozenset[str]) -> float:
