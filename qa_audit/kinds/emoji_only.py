@@ -70,10 +70,13 @@ def _applies(settings: Settings, view: ConversationView, waiting: list[int]) -> 
 
 
 def _puzzles(settings: Settings, view: ConversationView, index: int) -> bool:
-    """The customer's next line asks what the reply meant (「发个表情啥意思」): it explained nothing."""
+    """The customer's next line asks what the reply meant (「发个表情啥意思」「?」): it explained nothing."""
     if not settings.puzzled:
         return False
     following = next((later for later in range(index + 1, len(view.messages))
                       if view.messages[later].role in ("customer", "agent")), None)
-    return (following is not None and view.messages[following].role == "customer"
-            and view.texts[following].has_any(settings.puzzled))
+    if following is None or view.messages[following].role != "customer":
+        return False
+    text = view.texts[following]
+    # a bare 「?」 answers the emoji as plainly as 「什么意思」
+    return text.has_any(settings.puzzled) or (bool(text.norm.strip()) and set(text.norm.strip()) <= {"?"})
