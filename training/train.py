@@ -121,7 +121,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("data", type=Path)
     parser.add_argument("--output", type=Path, required=True)
-    parser.add_argument("--strength", type=float, default=4.0, help="inverse regularisation C")
+    parser.add_argument("--strength", type=float, default=8.0, help="inverse regularisation C")
     parser.add_argument("--min-df", type=int, default=3, help="keep n-grams found in at least this many lines")
     parser.add_argument("--threshold", type=float, default=0.9, help="for the cross-validation summary")
     parser.add_argument("--prune", type=float, default=0.02, help="drop n-grams with all |weights| below")
