@@ -11,8 +11,9 @@ delivery.txt (couriers, food delivery, groceries), online.txt (courses, telecom,
 gear), bookings.txt (bank apps, hotels, car rental), gadgets.txt (baby products, jewellery, phones)
 appointments.txt (dental and beauty clinics, wedding photography, home cleaning), specialty.txt (tea,
 eyewear, instruments), local.txt (driving schools, pet grooming, print shops), gifts.txt (flowers,
-phone trade-ins, kitchenware) and utilities.txt (gas and water, business broadband, parking and EV
-charging) break all fourteen. Each comes with its writer's labels:
+phone trade-ins, kitchenware), utilities.txt (gas and water, business broadband, parking and EV
+charging), travel.txt (ticket agencies, visas, package tours) and office.txt (SaaS and cloud
+storage, printers and office supplies, movers) break all fourteen. Each comes with its writer's labels:
 conversation_id,rule (an empty rule = clean).
 """
 
@@ -52,12 +53,14 @@ GATES = [
     ("bookings", CORE, 0.9, 0.1),
     # 53/60 after tuning: held to 85 % until the attitude rules reach the others' 90 % on it.
     ("goods", CORE, 0.85, 0.1),
-    # Measured before any tuning at 49/60 and 50/60: held there until the rules reach 90 % on them.
-    ("gadgets", CORE, 0.8, 0.1), ("appointments", CORE, 0.8, 0.1),
+    # Measured before any tuning at 49/60 and 50/60; gadgets now reaches 90 %, appointments not yet.
+    ("gadgets", CORE, 0.9, 0.1), ("appointments", CORE, 0.8, 0.1),
     # Measured before any tuning at 57/61 and 52/60.
-    ("local", CORE, 0.9, 0.1), ("specialty", CORE, 0.85, 0.1),
+    ("local", CORE, 0.9, 0.1), ("specialty", CORE, 0.9, 0.1),
     # Measured before any tuning at 52/60 and 49/60.
-    ("gifts", CORE, 0.85, 0.1), ("utilities", CORE, 0.8, 0.1),
+    ("gifts", CORE, 0.85, 0.1), ("utilities", CORE, 0.9, 0.1),
+    # Measured before any tuning at 53/60 and 51/60.
+    ("travel", CORE, 0.9, 0.1), ("office", CORE, 0.85, 0.1),
     ("complaints", COMPLAINTS, 0.8, 0.15), ("mixed", COMPLAINTS, 0.8, 0.15), ("trades", COMPLAINTS, 0.8, 0.15),
     ("services", COMPLAINTS, 0.8, 0.15), ("shops", COMPLAINTS, 0.8, 0.15),
 ]
