@@ -110,6 +110,10 @@ def _sentences(tokens: list[str]) -> Iterator[list[tuple[str, int]]]:
         yield sentence
 
 
+# Words that end in a particle's character without closing a question: 「不是什么大问题」.
+_NOT_PARTICLES = ("什么", "怎么", "那么", "这么", "多么", "要么")
+
+
 def _match_sequence(sequence: Sequence, sentence: list[tuple[str, int]], max_gap: int) -> tuple[int, int] | None:
     for begin in range(len(sentence)):
         end = _element_at(sequence[0], sentence, begin, last=len(sequence) == 1)
@@ -149,6 +153,7 @@ def _element_at(alternatives: tuple[str, ...], sentence: list[tuple[str, int]], 
             if not alternative.startswith(joined):
                 break
         # A closing particle fused into a word still closes the question: 好了吗 = 好了 + 吗.
-        if last and len(alternative) == 1 and sentence[at][0].endswith(alternative):
+        if (last and len(alternative) == 1 and sentence[at][0].endswith(alternative)
+                and not sentence[at][0].endswith(_NOT_PARTICLES)):
             return at + 1
     return None
