@@ -216,9 +216,17 @@ def _trigger_match(trigger: Trigger, text: MessageText) -> tuple[int, int] | Non
     for start, end in sorted(spans):
         if trigger.whole_word and not text.on_token_bounds(start, end):
             continue
-        if not (trigger.unless and text.sentence_has(start, trigger.unless)):
+        if not (trigger.unless and _spared(text, start, end, trigger.unless)):
             return start, end
     return None
+
+
+def _spared(text: MessageText, start: int, end: int, unless: frozenset[str]) -> bool:
+    """An `unless` word in the trigger's sentence; for punctuation (「!!」) anywhere in the message:
+    「口红到了!!颜色好好看!!」 is glad all through."""
+    if is_wordless(text.norm[start:end]):
+        return text.has_any(unless)
+    return text.sentence_has(start, unless)
 
 
 def _says(text: MessageText, words: frozenset[str]) -> bool:
