@@ -118,7 +118,8 @@ def check(settings: Settings, view: ConversationView) -> Iterator[Hit]:
                 line = next((line for line in lines
                              if _customer_answer(settings, view, line, index) is _Answer.REFUSED), None)
             if line is None:
-                lines.append(_Line([words], 1, index))
+                if not settings.offers or text.has_any(settings.offers):
+                    lines.append(_Line([words], 1, index))
                 continue
             if line.last == index:
                 continue
@@ -335,8 +336,9 @@ def _turns_down(text: MessageText, refusals: frozenset[str]) -> bool:
     return False
 
 
-# A negation in these says nothing against the proposal: 「没问题」「不错」「不好意思」.
-_HARMLESS_NEGATIONS = ("不错", "没问题", "没事", "不客气", "没关系", "不用谢", "不好意思")
+# A negation in these says nothing against the proposal: 「没问题」「不错」「不好意思」, or is unsure
+# rather than unwilling: 「我不知道要不要做」.
+_HARMLESS_NEGATIONS = ("不错", "没问题", "没事", "不客气", "没关系", "不用谢", "不好意思", "不知道", "不清楚", "不确定")
 # A clause that supposes (「如果专柜不给鉴定呢」) asks; it does not turn anything down.
 _SUPPOSING = ("如果", "要是", "万一", "会不会")
 
