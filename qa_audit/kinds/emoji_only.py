@@ -78,5 +78,6 @@ def _puzzles(settings: Settings, view: ConversationView, index: int) -> bool:
     if following is None or view.messages[following].role != "customer":
         return False
     text = view.texts[following]
+    bare = text.norm.strip()
     # a bare 「?」 answers the emoji as plainly as 「什么意思」
-    return text.has_any(settings.puzzled) or (bool(text.norm.strip()) and set(text.norm.strip()) <= {"?"})
+    return text.has_any(settings.puzzled) or (bool(bare) and set(bare) <= {"?"})

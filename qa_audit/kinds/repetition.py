@@ -240,8 +240,13 @@ def _keywords(settings: Settings, text: MessageText, within: Sequence[tuple[int,
     return frozenset(t for t in _words(kept) if t not in _FILLER and (len(t) > 1 or t not in _FUNCTION_CHARS))
 
 
+def _found(text: MessageText, phrases: frozenset[str]) -> list[tuple[str, int]]:
+    """Each of the phrases the line holds, with where it starts."""
+    return [(phrase, start) for phrase, starts in text.hits.items() if phrase in phrases for start in starts]
+
+
 def _clauses_with(text: MessageText, phrases: frozenset[str]) -> list[tuple[int, int]]:
-    found = [start for phrase, starts in text.hits.items() if phrase in phrases for start in starts]
+    found = [start for _, start in _found(text, phrases)]
     return [(start, end) for start, end in clause_spans(text.norm) if any(start <= at < end for at in found)]
 
 
@@ -250,9 +255,9 @@ def _words(tokens: Iterable[str]) -> frozenset[str]:
     return frozenset(t for t in stripped if t and t not in _INTENSIFIERS)
 
 
-def _openings(text: MessageText, phrases: frozenset[str]) -> list[int]:
-    """Where the phrases start in the line's opening (after a short greeting such as 「亲,」)."""
-    return [start for phrase, starts in text.hits.items() if phrase in phrases for start in starts if start <= 2]
+def _openings(text: MessageText, phrases: frozenset[str]) -> list[tuple[str, int]]:
+    """The phrases in the line's opening (after a short greeting such as 「亲,」), with where they start."""
+    return [(phrase, start) for phrase, start in _found(text, phrases) if start <= 2]
 
 
 def _opens_with(text: MessageText, phrases: frozenset[str]) -> bool:
@@ -344,9 +349,9 @@ _SUPPOSING = ("如果", "要是", "万一", "会不会")
 
 
 def _offers(settings: Settings, text: MessageText) -> bool:
-    """The line offers something (「您可以先关总阀」「周六上午可以吗?」), rather than stating a fact
-    (「物流显示在路上」) or ending on a question for the customer (「有没有受潮?」), which 「没受潮」 answers."""
-    offering = [start for phrase, starts in text.hits.items() if phrase in settings.offers for start in starts]
+    """The line holds an offer (「您可以先关总阀」「周六上午可以吗?」) and does not end on a question for
+    the customer (「有没有受潮?」), which 「没受潮」 answers rather than turns down."""
+    offering = [start for _, start in _found(text, settings.offers)]
     clauses = clause_spans(text.norm)
     if not offering or not clauses:
         return False
@@ -382,6 +387,9 @@ def _either_or(norm: str, at: int) -> bool:
 def _agrees(text: MessageText, phrases: frozenset[str]) -> bool:
     """The line opens with agreement that nothing before it negates (「可以」, not 「不可以」) and that
     is a word of its own (「好,那就换吧」, not 「好几遍了」)."""
+    openings = [(phrase, start) for phrase, start in _openings(text, phrases)
+                if not _NEGATION.intersection(text.norm[:start])]
+    if not openings:  # most answers end here, without tokenizing
+        return False
     word_ends = {offset + len(token) for token, offset in text.token_spans()}
-    return any(not _NEGATION.intersection(text.norm[:start]) and start + len(phrase) in word_ends
-               for phrase, starts in text.hits.items() if phrase in phrases for start in starts if start <= 2)
+    return any(start + len(phrase) in word_ends for phrase, start in openings)
