@@ -164,8 +164,10 @@ def _named(settings: Settings, view: ConversationView, line: _Line, before: int)
 
 
 def _choosing(settings: Settings, text: MessageText) -> list[tuple[int, int]]:
-    """Clauses that take something: 「退款吧」「好的」."""
-    return _clauses_with(text, settings.customer_accepts) + _picked(text)
+    """Clauses that take something: 「退款吧」「好的」, but not 「周五不行」 or 「不可以」."""
+    taken = [start for _, start in _found(text, settings.customer_accepts)
+             if not (start and text.norm[start - 1] in _NEGATION)]
+    return _clauses_at(text, taken) + _picked(text)
 
 
 def _picked(text: MessageText) -> list[tuple[int, int]]:
@@ -246,8 +248,12 @@ def _found(text: MessageText, phrases: frozenset[str]) -> list[tuple[str, int]]:
 
 
 def _clauses_with(text: MessageText, phrases: frozenset[str]) -> list[tuple[int, int]]:
-    found = [start for _, start in _found(text, phrases)]
-    return [(start, end) for start, end in clause_spans(text.norm) if any(start <= at < end for at in found)]
+    return _clauses_at(text, [start for _, start in _found(text, phrases)])
+
+
+def _clauses_at(text: MessageText, starts: list[int]) -> list[tuple[int, int]]:
+    """The clauses holding any of these offsets."""
+    return [(start, end) for start, end in clause_spans(text.norm) if any(start <= at < end for at in starts)]
 
 
 def _words(tokens: Iterable[str]) -> frozenset[str]:
