@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from ..schema import RuleError
 from ..text import is_wordless, normalize
@@ -114,46 +114,86 @@ def _sentences(tokens: list[str]) -> Iterator[list[tuple[str, int]]]:
 _NOT_PARTICLES = ("什么", "怎么", "那么", "这么", "多么", "要么")
 
 
+@dataclass(frozen=True)
+class _End:
+    """Where an element's match ends: token `token`, `inside` characters in (0: at its start).
+
+    jieba keeps some words whole that a sequence names in parts (还用说 for [还用, 说], 不知道 for
+    [不, 知道]), so an element may end inside a token and the next one start there. `runs_on` says
+    the element may also be followed from the next tokens: the rest of the token is a particle
+    (懂吗) or another word fused onto a word of two or more characters (不会看).
+    """
+
+    token: int
+    inside: int = 0
+    runs_on: bool = False
+
+
 def _match_sequence(sequence: Sequence, sentence: list[tuple[str, int]], max_gap: int) -> tuple[int, int] | None:
     for begin in range(len(sentence)):
-        end = _element_at(sequence[0], sentence, begin, last=len(sequence) == 1)
+        end = _match_from(sequence, 0, sentence, [_End(begin)], max_gap)
         if end is None:
             continue
-        matched = True
-        for number, element in enumerate(sequence[1:], start=2):
-            found = None
-            for candidate in range(end, min(end + max_gap + 1, len(sentence))):
-                found = _element_at(element, sentence, candidate, last=number == len(sequence))
-                if found is not None:
-                    break
-            if found is None:
-                matched = False
-                break
-            end = found
-        if matched:
-            last_token, last_offset = sentence[end - 1]
-            return sentence[begin][1], last_offset + len(last_token)
+        if end.inside:  # the last element ran on into its token: the match takes the whole token
+            token, offset = sentence[end.token]
+            return sentence[begin][1], offset + len(token)
+        last_token, last_offset = sentence[end.token - 1]
+        return sentence[begin][1], last_offset + len(last_token)
     return None
 
 
-def _element_at(alternatives: tuple[str, ...], sentence: list[tuple[str, int]], at: int, last: bool) -> int | None:
-    """Token index just past the element if it matches at token `at`."""
+def _match_from(sequence: Sequence, number: int, sentence: list[tuple[str, int]], starts: Iterable[_End],
+                max_gap: int) -> _End | None:
+    """Where the sequence's elements from `number` on end, the element starting at one of `starts`."""
+    last = number == len(sequence) - 1
+    for start in starts:
+        for end in _element_ends(sequence[number], sentence, start, last):
+            if last:
+                return end
+            found = _match_from(sequence, number + 1, sentence, _followers(end, len(sentence), max_gap), max_gap)
+            if found is not None:
+                return found
+    return None
+
+
+def _followers(end: _End, length: int, max_gap: int) -> Iterator[_End]:
+    """Where the next element may start after `end`: inside the same token, then up to max_gap tokens on."""
+    if end.inside:
+        yield end
+        if not end.runs_on:
+            return
+        first = end.token + 1
+    else:
+        first = end.token
+    for token in range(first, min(first + max_gap + 1, length)):
+        yield _End(token)
+
+
+def _element_ends(alternatives: tuple[str, ...], sentence: list[tuple[str, int]], at: _End, last: bool) -> list[_End]:
+    """Where the element may end if it starts at `at`: whole tokens first, then inside one."""
+    whole: list[_End] = []
+    inside: list[_End] = []
     for alternative in alternatives:
         joined = ""
         for width in range(_MAX_JOIN):
-            if at + width >= len(sentence):
+            index = at.token + width
+            if index >= len(sentence):
                 break
-            joined += sentence[at + width][0]
-            if joined == alternative or (joined.startswith(alternative) and not joined[len(alternative):].strip(_PARTICLES)):
-                return at + width + 1
-            # Another rule's word may have fused more onto it (不会看): a word of two or more
-            # characters still matches the start of a token.
-            if width == 0 and len(alternative) > 1 and joined.startswith(alternative):
-                return at + 1
+            joined += sentence[index][0][at.inside:] if width == 0 else sentence[index][0]
+            if joined == alternative:
+                whole.append(_End(index + 1))
+                break
+            if joined.startswith(alternative):
+                rest = joined[len(alternative):]
+                runs_on = not rest.strip(_PARTICLES) or (width == 0 and at.inside == 0 and len(alternative) > 1)
+                if runs_on or not last:
+                    inside.append(_End(index, len(sentence[index][0]) - len(rest), runs_on))
+                break
             if not alternative.startswith(joined):
                 break
         # A closing particle fused into a word still closes the question: 好了吗 = 好了 + 吗.
-        if (last and len(alternative) == 1 and sentence[at][0].endswith(alternative)
-                and not sentence[at][0].endswith(_NOT_PARTICLES)):
-            return at + 1
-    return None
+        token = sentence[at.token][0][at.inside:]
+        if (last and len(alternative) == 1 and token.endswith(alternative)
+                and not token.endswith(_NOT_PARTICLES)):
+            whole.append(_End(at.token + 1))
+    return whole + inside

@@ -34,6 +34,21 @@ def test_a_sequence_hits_with_words_between_its_parts(one_rule, audit_log):
     ]
 
 
+def test_a_word_jieba_keeps_whole_still_matches_the_parts_a_sequence_names(one_rule, audit_log):
+    # jieba keeps 还用说 and 不知道 whole: [还用, 说, 吗] and [这, 都, 不, 知道, 吗] name them in parts
+    rules = one_rule("question", "sequences:\n  - [还用, 说, 吗]\n  - [这, 都, 不, 知道, 吗]")
+    report = audit_log(rules, """
+        === C1 2024-05-01
+        [10:00:10] 客服 小王: 这还用说吗?
+        [10:00:20] 客服 小王: 这都不知道吗?
+        [10:00:30] 客服 小王: 这个我也不知道呢,帮您问问仓库
+    """)
+    assert hits(report) == [
+        ("T001", 2, "小王", "还用说吗"),
+        ("T001", 3, "小王", "这都不知道吗"),
+    ]
+
+
 @pytest.mark.parametrize("max_gap, hit", [(2, False), (3, True), (6, True)])
 def test_max_gap_is_how_many_words_may_come_between_two_parts(one_rule, audit_log, max_gap, hit):
     # 难道 | 你 不 知道 | 吗: three words between the two parts.
