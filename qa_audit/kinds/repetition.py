@@ -118,7 +118,7 @@ def check(settings: Settings, view: ConversationView) -> Iterator[Hit]:
                 line = next((line for line in lines
                              if _customer_answer(settings, view, line, index) is _Answer.REFUSED), None)
             if line is None:
-                if not settings.offers or text.has_any(settings.offers):
+                if not settings.offers or _offering(settings, text):
                     lines.append(_Line([words], 1, index))
                 continue
             if line.last == index:
@@ -233,13 +233,26 @@ def _units(settings: Settings, text: MessageText) -> list[frozenset[str]]:
 def _keywords(settings: Settings, text: MessageText, within: Sequence[tuple[int, int]],
               skip: Sequence[tuple[int, int]] = ()) -> frozenset[str]:
     """The content words inside the spans, leaving out `ignore` phrases and the skipped spans."""
-    ignored = {position for phrase, starts in text.hits.items() if phrase in settings.ignore
-               for start in starts for position in range(start, start + len(phrase))}
+    ignored = _ignored(settings, text)
     ignored.update(position for start, end in skip for position in range(start, end))
     kept = (token for token, offset in text.token_spans()
             if any(start <= offset < end for start, end in within)
             and ignored.isdisjoint(range(offset, offset + len(token))))
     return frozenset(t for t in _words(kept) if t not in _FILLER and (len(t) > 1 or t not in _FUNCTION_CHARS))
+
+
+def _ignored(settings: Settings, text: MessageText) -> set[int]:
+    """The positions of the line's `ignore` phrases."""
+    return {position for phrase, starts in text.hits.items() if phrase in settings.ignore
+            for start in starts for position in range(start, start + len(phrase))}
+
+
+def _offering(settings: Settings, text: MessageText) -> list[int]:
+    """Where the line's offer words start, leaving out those inside an `ignore` phrase: 给您 in
+    「抱歉给您带来不便」 and 可以帮您 in 「请问有什么可以帮您」 offer nothing."""
+    ignored = _ignored(settings, text)
+    return [start for phrase, start in _found(text, settings.offers)
+            if not ignored.issuperset(range(start, start + len(phrase)))]
 
 
 def _found(text: MessageText, phrases: frozenset[str]) -> list[tuple[str, int]]:
@@ -357,7 +370,7 @@ _SUPPOSING = ("如果", "要是", "万一", "会不会")
 def _offers(settings: Settings, text: MessageText) -> bool:
     """The line holds an offer (「您可以先关总阀」「周六上午可以吗?」) and does not end on a question for
     the customer (「有没有受潮?」), which 「没受潮」 answers rather than turns down."""
-    offering = [start for _, start in _found(text, settings.offers)]
+    offering = _offering(settings, text)
     clauses = clause_spans(text.norm)
     if not offering or not clauses:
         return False
