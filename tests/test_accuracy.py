@@ -16,7 +16,11 @@ charging), travel.txt (ticket agencies, visas, package tours), office.txt (SaaS 
 storage, printers and office supplies, movers), motors.txt (car repair and 4S service, used cars,
 ride-hailing), wellness.txt (gyms and yoga, online pharmacies, elderly care), campus.txt (exam-prep
 courses, study-abroad agencies, summer camps), salons.txt (hair, nail, tattoo and piercing
-studios) and comfort.txt (hearing aids, massage chairs, mattresses and bedding) break all fourteen. Each comes with its writer's labels:
+studios), comfort.txt (hearing aids, massage chairs, mattresses and bedding), collectibles.txt
+(antiques and bead bracelets, coins and stamps, teapots), ebikes.txt (e-bike shops, repairs, battery
+trade-in), nannies.txt (confinement centres, maternity nurses, postpartum recovery), weddings.txt
+(wedding planners, banquet halls, wedding candy) and anime.txt (figurines and anime goods, blind
+boxes, hanfu and lolita clothing) break all fourteen. Each comes with its writer's labels:
 conversation_id,rule (an empty rule = clean).
 """
 
@@ -70,6 +74,9 @@ GATES = [
     ("campus", CORE, 0.85, 0.1), ("salons", CORE, 0.9, 0.1),
     # Measured before any tuning at 56/60.
     ("comfort", CORE, 0.9, 0.1),
+    # Measured before any tuning at 57/60, 52/61, 56/60, 57/61 and 53/60.
+    ("collectibles", CORE, 0.9, 0.1), ("ebikes", CORE, 0.85, 0.1), ("nannies", CORE, 0.9, 0.1),
+    ("weddings", CORE, 0.9, 0.1), ("anime", CORE, 0.85, 0.1),
     ("complaints", COMPLAINTS, 0.8, 0.15), ("mixed", COMPLAINTS, 0.8, 0.15), ("trades", COMPLAINTS, 0.8, 0.15),
     ("services", COMPLAINTS, 0.8, 0.15), ("shops", COMPLAINTS, 0.8, 0.15),
 ]
@@ -105,7 +112,7 @@ def test_each_core_rule_on_its_own_corpus(rule):
 
 
 @pytest.mark.parametrize("name", ["core", "complaints", "mixed", "trades", "services", "shops", "daily", "clinics",
-                                  "goods", "local", "gifts", "utilities", "comfort"])
+                                  "goods", "local", "gifts", "utilities", "comfort", "weddings"])
 def test_clean_conversations_get_no_error_or_warning(name):
     labels, found = corpus(name)
     clean = {c for c, broken in labels.items() if not broken}
