@@ -51,7 +51,10 @@ class Record:
 
 
 # Senders and texts that are the platform talking, not a person: never an agent's reply.
-ROBOT_NAMES = ("服务助手", "智能客服", "机器人", "小蜜", "小助手", "robot", "bot", "auto", "系统", "自动回复")
+# 店小蜜 and 阿里小蜜 are Taobao's robots; an agent may well be called 小蜜. Latin markers are whole
+# words: Abbott and Autumn are people.
+ROBOT_NAMES = ("服务助手", "智能客服", "机器人", "店小蜜", "阿里小蜜", "小助手", "系统", "自动回复")
+_ROBOT_WORDS = re.compile(r"(?<![a-z])(robot|chatbot|bot|auto|autoreply)(?![a-z])")
 SYSTEM_TEXTS = ("请在客户端查看原始聊天记录", "【自动回复】", "[自动回复]", "(自动回复)", "系统消息",
                 "会话已结束", "会话已转接", "已转接", "客户已离开", "访客已离开", "进入会话", "退出会话")
 MAX_TEXT = 100_000  # characters checked of one message; a longer one is cut, with a warning
@@ -128,7 +131,7 @@ def _is_robot(agent: str | None) -> bool:
     if agent is None:
         return False
     name = fold(agent).rsplit(":", 1)[-1]
-    return any(marker in name for marker in ROBOT_NAMES)
+    return any(marker in name for marker in ROBOT_NAMES) or _ROBOT_WORDS.search(name) is not None
 
 
 def _is_number(text: str) -> bool:

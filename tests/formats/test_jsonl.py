@@ -89,6 +89,15 @@ def test_system_role_aliases_are_read_but_never_an_agents_line(write, echo, role
     assert (report.summary.messages, report.summary.skipped_records) == (1, 0)
 
 
+@pytest.mark.parametrize("agent, robot", [
+    ("店小蜜", True), ("旗舰店:阿里小蜜", True), ("服务助手", True), ("bot_01", True), ("AutoReply", True),
+    ("小蜜", False), ("Abbott", False), ("Autumn", False), ("Robert", False),
+])
+def test_the_shops_robot_is_known_by_name_and_a_person_is_not_taken_for_it(write, echo, agent, robot):
+    path = write("a.jsonl", jsonl({"conversation_id": "C1", "role": "agent", "agent": agent, "text": "您好,在的"}))
+    assert [s.agent for s in seen(echo(path))] == ([] if robot else [agent])
+
+
 @pytest.mark.parametrize("value, shown", [
     ("2024-05-06T10:00:01+08:00", "2024-05-06T10:00:01+08:00"),
     ("2024-05-06T02:00:01Z", "2024-05-06T02:00:01+00:00"),
