@@ -248,11 +248,14 @@ def _ignored(settings: Settings, text: MessageText) -> set[int]:
 
 
 def _offering(settings: Settings, text: MessageText) -> list[int]:
-    """Where the line's offer words start, leaving out those inside an `ignore` phrase: 给您 in
-    「抱歉给您带来不便」 and 可以帮您 in 「请问有什么可以帮您」 offer nothing."""
+    """Where the line's offer words start, leaving out those inside an `ignore` phrase (给您 in
+    「抱歉给您带来不便」, 可以帮您 in 「请问有什么可以帮您」) and those negated: 「不要再吃东西了」
+    and 「不可以退」 forbid, they offer nothing."""
     ignored = _ignored(settings, text)
+    norm = text.norm
     return [start for phrase, start in _found(text, settings.offers)
-            if not ignored.issuperset(range(start, start + len(phrase)))]
+            if not ignored.issuperset(range(start, start + len(phrase)))
+            and not (start and norm[start - 1] in _NEGATION) and norm[max(0, start - 2):start] not in _FORBIDDING]
 
 
 def _found(text: MessageText, phrases: frozenset[str]) -> list[tuple[str, int]]:
@@ -363,6 +366,8 @@ def _turns_down(text: MessageText, refusals: frozenset[str]) -> bool:
 # A negation in these says nothing against the proposal: 「没问题」「不错」「不好意思」, or is unsure
 # rather than unwilling: 「我不知道要不要做」.
 _HARMLESS_NEGATIONS = ("不错", "没问题", "没事", "不客气", "没关系", "不用谢", "不好意思", "不知道", "不清楚", "不确定")
+# Two characters before an offer word that forbid it: 「不要再」「不用再」「无法再」.
+_FORBIDDING = ("不要", "不用", "不能", "不必", "无法", "没法")
 # A clause that supposes (「如果专柜不给鉴定呢」) asks; it does not turn anything down.
 _SUPPOSING = ("如果", "要是", "万一", "会不会")
 
