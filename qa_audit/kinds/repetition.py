@@ -171,8 +171,9 @@ def _choosing(settings: Settings, text: MessageText) -> list[tuple[int, int]]:
 
 
 def _picked(text: MessageText) -> list[tuple[int, int]]:
-    """Clauses that pick one: 「退款吧」「那就顺丰吧」."""
-    return [(start, end) for start, end in clause_spans(text.norm) if text.norm[start:end].endswith("吧")]
+    """Clauses that pick one: 「退款吧」「那就顺丰吧」, not a doubt: 「根本没有靠谱的转接环吧」."""
+    return [(start, end) for start, end in clause_spans(text.norm)
+            if text.norm[start:end].endswith("吧") and not _NEGATION.intersection(text.norm[start:end])]
 
 
 def _shared(said: frozenset[str], offered: frozenset[str]) -> set[str]:
