@@ -141,7 +141,9 @@ class Tokenizer:
             original = self._original.pop(word)
             tokenizer.total -= tokenizer.FREQ.get(word, 0) - (original or 0)
             tokenizer.FREQ[word] = original or 0
-        for word in words - self._active:
+        # jieba suggests a new word's frequency from the words already there: added in a fixed
+        # order, the same rules cut the same text the same way in every process.
+        for word in sorted(words - self._active):
             self._original[word] = tokenizer.FREQ.get(word)
             tokenizer.add_word(word)
         self._active = words

@@ -6,7 +6,9 @@ import csv
 import hashlib
 import io
 import json
+import os
 import shutil
+import subprocess
 import sys
 from importlib.metadata import version
 from pathlib import Path
@@ -54,6 +56,17 @@ def test_the_console_script_is_installed():
 
 
 # --- exit codes ----------------------------------------------------------------------------------
+
+def test_the_same_logs_give_the_same_findings_in_every_process():
+    # Each process teaches jieba the rules' words afresh, in an order set by string hashing.
+    logs = [Path(__file__).parent / "fixtures" / "eval" / name for name in ("daily.txt", "specialty.txt")]
+    findings = []
+    for seed in ("1", "3"):
+        done = subprocess.run([str(QA_AUDIT), "audit", *map(str, logs), "--format", "json", "--fail-on", "never"],
+                              capture_output=True, env={**os.environ, "PYTHONHASHSEED": seed}, timeout=120)
+        findings.append(json.loads(done.stdout)["findings"])
+    assert findings[0] == findings[1]
+
 
 def test_a_clean_log_exits_0(write):
     run = qa_audit("audit", write("clean.txt", CLEAN))
