@@ -187,13 +187,15 @@ def _mentions(words: frozenset[str], named: frozenset[str]) -> bool:
 
 def _request_words(view: ConversationView) -> frozenset[str]:
     """Words of what the customer asked for before any reply (「我要把宽带注销了」): doing what
-    they asked is not a proposal they turned down."""
+    they asked is not a proposal they turned down. What they said no to (「我不想刷脸」) is not asked for."""
     words: set[str] = set()
     for index, message in enumerate(view.messages):
         if message.role == "agent":
             break
         if message.role == "customer":
-            words.update(_words(token for token, _ in view.texts[index].token_spans()))
+            denied = _denials(view.texts[index])
+            words.update(_words(token for token, offset in view.texts[index].token_spans()
+                                if not any(start <= offset < end for start, end in denied)))
     return frozenset(words)
 
 
@@ -388,15 +390,18 @@ def _offers(settings: Settings, text: MessageText) -> bool:
 
 def _says_not(text: MessageText) -> bool:
     """A negation stated, not asked: 「上午不在家啊」「我没有信用卡」, not 「能不能」「要是不给鉴定呢?」."""
+    return bool(_denials(text))
+
+
+def _denials(text: MessageText) -> list[tuple[int, int]]:
+    """The clauses that state a negation (see _says_not)."""
     norm = text.norm
-    for start, end in clause_spans(norm):
-        if _asked(norm, start, end) or any(word in norm[start:end] for word in _SUPPOSING):
-            continue
-        for at in range(start, end):
-            if (norm[at] in _NEGATION and not _either_or(norm, at)
-                    and not any(norm.startswith(word, at) for word in _HARMLESS_NEGATIONS)):
-                return True
-    return False
+    return [
+        (start, end) for start, end in clause_spans(norm)
+        if not (_asked(norm, start, end) or any(word in norm[start:end] for word in _SUPPOSING))
+        and any(norm[at] in _NEGATION and not _either_or(norm, at)
+                and not any(norm.startswith(word, at) for word in _HARMLESS_NEGATIONS) for at in range(start, end))
+    ]
 
 
 def _asked(norm: str, start: int, end: int) -> bool:
