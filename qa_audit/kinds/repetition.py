@@ -165,8 +165,7 @@ def _named(settings: Settings, view: ConversationView, line: _Line, before: int)
 
 def _choosing(settings: Settings, text: MessageText) -> list[tuple[int, int]]:
     """Clauses that take something: 「退款吧」「好的」, but not 「周五不行」 or 「不可以」."""
-    taken = [start for _, start in _found(text, settings.customer_accepts)
-             if not (start and text.norm[start - 1] in _NEGATION)]
+    taken = [start for _, start in _found(text, settings.customer_accepts) if not _negated(text.norm, start)]
     return _clauses_at(text, taken) + _picked(text)
 
 
@@ -255,10 +254,13 @@ def _offering(settings: Settings, text: MessageText) -> list[int]:
     「抱歉给您带来不便」, 可以帮您 in 「请问有什么可以帮您」) and those negated: 「不要再吃东西了」
     and 「不可以退」 forbid, they offer nothing."""
     ignored = _ignored(settings, text)
-    norm = text.norm
     return [start for phrase, start in _found(text, settings.offers)
-            if not ignored.issuperset(range(start, start + len(phrase)))
-            and not (start and norm[start - 1] in _NEGATION) and norm[max(0, start - 2):start] not in _FORBIDDING]
+            if not ignored.issuperset(range(start, start + len(phrase))) and not _negated(text.norm, start)]
+
+
+def _negated(norm: str, start: int) -> bool:
+    """A negation right before the word: 「不行」「不可以」「别再」「不要再」."""
+    return (start > 0 and norm[start - 1] in _NEGATION) or norm[max(0, start - 2):start] in _FORBIDDING
 
 
 def _found(text: MessageText, phrases: frozenset[str]) -> list[tuple[str, int]]:
@@ -338,7 +340,7 @@ def _customer_answer(settings: Settings, view: ConversationView, line: _Line, be
     if any(text.has_any(settings.customer_objects) for text in answers):
         return _Answer.REFUSED if _named(settings, view, line, before) else _Answer.NOT_ACCEPTED
     # 「上午不在家啊」「我没有信用卡」: a negation that names the offer turns it down.
-    if (_offers(settings, view.texts[line.last]) and any(_says_not(text) for text in answers)
+    if (_offers(settings, view.texts[line.last]) and any(_denials(text) for text in answers)
             and _named(settings, view, line, before)):
         return _Answer.REFUSED
     return _Answer.NONE
@@ -369,7 +371,7 @@ def _turns_down(text: MessageText, refusals: frozenset[str]) -> bool:
 # A negation in these says nothing against the proposal: 「没问题」「不错」「不好意思」, or is unsure
 # rather than unwilling: 「我不知道要不要做」.
 _HARMLESS_NEGATIONS = ("不错", "没问题", "没事", "不客气", "没关系", "不用谢", "不好意思", "不知道", "不清楚", "不确定")
-# Two characters before an offer word that forbid it: 「不要再」「不用再」「无法再」.
+# Two characters before a word that negate it: 「不要再」「不用再」「无法再」.
 _FORBIDDING = ("不要", "不用", "不能", "不必", "无法", "没法")
 # A clause that supposes (「如果专柜不给鉴定呢」) asks; it does not turn anything down.
 _SUPPOSING = ("如果", "要是", "万一", "会不会")
@@ -388,13 +390,9 @@ def _offers(settings: Settings, text: MessageText) -> bool:
     return not asks or any(start <= at < end for at in offering)
 
 
-def _says_not(text: MessageText) -> bool:
-    """A negation stated, not asked: 「上午不在家啊」「我没有信用卡」, not 「能不能」「要是不给鉴定呢?」."""
-    return bool(_denials(text))
-
-
 def _denials(text: MessageText) -> list[tuple[int, int]]:
-    """The clauses that state a negation (see _says_not)."""
+    """The clauses that state a negation, not ask one: 「上午不在家啊」「我没有信用卡」, not 「能不能」
+    「要是不给鉴定呢?」."""
     norm = text.norm
     return [
         (start, end) for start, end in clause_spans(norm)
