@@ -25,7 +25,7 @@ check-up centres, supplements), farms.txt (fertiliser and farm machinery parts, 
 feed), drones.txt (drones, camera and lens rental, 3D printers), leisure.txt (ski resorts, diving
 courses, theme and water parks) and dating.txt (dating platforms, marriage agencies, online
 counselling), eyecare.txt (eye hospitals, LASIK, children's vision training), sharing.txt (shared
-power banks, bikes and massage chairs), detailing.txt
+power banks, bikes and massage chairs), curtains.txt (made-to-measure curtains, lamps), detailing.txt
 (car detailing, window film, car-wash cards) and livestream.txt (live-streaming gifts, top-ups and
 streamer payouts) break all fourteen. Each comes with its writer's labels:
 conversation_id,rule (an empty rule = clean).
@@ -87,8 +87,8 @@ GATES = [
     # Measured before any tuning at 54/61, 60/61, 54/60, 53/60 and 52/60.
     ("classes", CORE, 0.9, 0.1), ("farms", CORE, 0.9, 0.1), ("drones", CORE, 0.9, 0.1),
     ("leisure", CORE, 0.9, 0.1), ("dating", CORE, 0.9, 0.1),
-    # Measured before any tuning at 53/60, 55/60, 55/60 and 58/60.
-    ("eyecare", CORE, 0.9, 0.1), ("sharing", CORE, 0.9, 0.1),
+    # Measured before any tuning at 53/60, 55/60, 55/60, 55/60 and 58/60.
+    ("eyecare", CORE, 0.9, 0.1), ("sharing", CORE, 0.9, 0.1), ("curtains", CORE, 0.9, 0.1),
     ("detailing", CORE, 0.9, 0.1), ("livestream", CORE, 0.9, 0.1),
     ("complaints", COMPLAINTS, 0.8, 0.15), ("mixed", COMPLAINTS, 0.8, 0.15), ("trades", COMPLAINTS, 0.8, 0.15),
     ("services", COMPLAINTS, 0.8, 0.15), ("shops", COMPLAINTS, 0.8, 0.15),
