@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
@@ -30,6 +31,8 @@ _FILLER = frozenset(
 
 
 # One-character words that say nothing about what is offered; others (券, 蛋, 包) do.
+# A count (两个, 三次, 几种) says how many, not what: 「两个途径」 and 「两个月没分成」 share nothing.
+_COUNT = re.compile(r"[一二两三四五六七八九十百几每多半]+[个次种条件位份样项]")
 _FUNCTION_CHARS = frozenset("的了是在有我你您他她它们这那就也都还和与或及把被给让向对从到为以于而且但不没很太"
                             "更最吗呢吧啊呀哦嘛哈亲个些点下上中里后前来去说看想要会能可好行先再又才只元张次已请")
 
@@ -240,7 +243,8 @@ def _keywords(settings: Settings, text: MessageText, within: Sequence[tuple[int,
     kept = (token for token, offset in text.token_spans()
             if any(start <= offset < end for start, end in within)
             and ignored.isdisjoint(range(offset, offset + len(token))))
-    return frozenset(t for t in _words(kept) if t not in _FILLER and (len(t) > 1 or t not in _FUNCTION_CHARS))
+    return frozenset(t for t in _words(kept)
+                     if t not in _FILLER and not _COUNT.fullmatch(t) and (len(t) > 1 or t not in _FUNCTION_CHARS))
 
 
 def _ignored(settings: Settings, text: MessageText) -> set[int]:
