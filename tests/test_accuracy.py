@@ -127,7 +127,7 @@ def test_each_core_rule_on_its_own_corpus(rule):
 @pytest.mark.parametrize("name", ["core", "complaints", "mixed", "trades", "services", "shops", "daily", "clinics",
                                   "goods", "local", "gifts", "utilities", "comfort", "weddings", "farms", "detailing", "bookings", "homes",
                                   "drones", "leisure", "anime", "appointments", "collectibles", "curtains",
-                                  "delivery", "ebikes", "nannies", "resale", "salons", "sharing", "travel"])
+                                  "delivery", "ebikes", "nannies", "resale", "salons", "sharing", "travel", "online"])
 def test_clean_conversations_get_no_error_or_warning(name):
     labels, found = corpus(name)
     clean = {c for c, broken in labels.items() if not broken}
