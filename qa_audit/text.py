@@ -224,6 +224,11 @@ class MessageText:
         bounds = self.token_bounds
         return start in bounds and end in bounds
 
+    def covered_by(self, phrases: frozenset[str]) -> set[int]:
+        """The offsets inside one of the phrases' hits."""
+        return {position for phrase, starts in self.hits.items() if phrase in phrases
+                for start in starts for position in range(start, start + len(phrase))}
+
     def sentence_of(self, offset: int) -> tuple[int, int]:
         for start, end in sentence_spans(self.norm):
             if start <= offset < end:

@@ -64,6 +64,7 @@ class Trigger:
     first_only: bool
     all_messages: bool
     whole_word: bool
+    ignore: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,7 @@ def settings(fields: Fields, context: CompileContext) -> Settings:
         first_only=trigger_fields.flag("first_only", False),
         all_messages=trigger_fields.flag("all_messages", False),
         whole_word=trigger_fields.flag("whole_word", False),
+        ignore=context.phrases(trigger_fields, "ignore"),
     )
     if not (trigger.phrases or trigger.patterns or trigger.first_only or trigger.all_messages):
         raise trigger_fields.error(
@@ -209,12 +211,19 @@ def _trigger_match(trigger: Trigger, text: MessageText) -> tuple[int, int] | Non
         if trigger.unless and _says(text, trigger.unless):
             return None
         return (0, len(text.norm))
-    spans = [(start, start + len(phrase)) for phrase, starts in text.hits.items()
+    # `whole_word` holds phrases to jieba's token bounds, as in the phrase kind; a pattern
+    # states its own context (「一点都不」 ends inside 不好).
+    spans = [(start, start + len(phrase), trigger.whole_word)
+             for phrase, starts in text.hits.items()
              if phrase in trigger.phrases for start in starts]
     for pattern in trigger.patterns:
-        spans.extend(pattern.spans(text.norm))
-    for start, end in sorted(spans):
-        if trigger.whole_word and not text.on_token_bounds(start, end):
+        spans.extend((start, end, False) for start, end in pattern.spans(text.norm))
+    # A phrase inside an `ignore` word is part of another word: 算了 in 「结算了」.
+    ignored = text.covered_by(trigger.ignore) if trigger.ignore else set()
+    for start, end, bounded in sorted(spans):
+        if bounded and not text.on_token_bounds(start, end):
+            continue
+        if ignored.issuperset(range(start, end)):
             continue
         if not (trigger.unless and _spared(text, start, end, trigger.unless)):
             return start, end

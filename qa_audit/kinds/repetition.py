@@ -238,7 +238,7 @@ def _units(settings: Settings, text: MessageText) -> list[frozenset[str]]:
 def _keywords(settings: Settings, text: MessageText, within: Sequence[tuple[int, int]],
               skip: Sequence[tuple[int, int]] = ()) -> frozenset[str]:
     """The content words inside the spans, leaving out `ignore` phrases and the skipped spans."""
-    ignored = _ignored(settings, text)
+    ignored = text.covered_by(settings.ignore)
     ignored.update(position for start, end in skip for position in range(start, end))
     kept = (token for token, offset in text.token_spans()
             if any(start <= offset < end for start, end in within)
@@ -247,17 +247,11 @@ def _keywords(settings: Settings, text: MessageText, within: Sequence[tuple[int,
                      if t not in _FILLER and not _COUNT.fullmatch(t) and (len(t) > 1 or t not in _FUNCTION_CHARS))
 
 
-def _ignored(settings: Settings, text: MessageText) -> set[int]:
-    """The positions of the line's `ignore` phrases."""
-    return {position for phrase, starts in text.hits.items() if phrase in settings.ignore
-            for start in starts for position in range(start, start + len(phrase))}
-
-
 def _offering(settings: Settings, text: MessageText) -> list[int]:
     """Where the line's offer words start, leaving out those inside an `ignore` phrase (给您 in
     「抱歉给您带来不便」, 可以帮您 in 「请问有什么可以帮您」) and those negated: 「不要再吃东西了」
     and 「不可以退」 forbid, they offer nothing."""
-    ignored = _ignored(settings, text)
+    ignored = text.covered_by(settings.ignore)
     return [start for phrase, start in _found(text, settings.offers)
             if not ignored.issuperset(range(start, start + len(phrase))) and not _negated(text.norm, start)]
 
