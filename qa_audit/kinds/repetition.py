@@ -335,7 +335,7 @@ def _customer_answer(settings: Settings, view: ConversationView, line: _Line, be
         return _Answer.ACCEPTED
     if any(_turns_down(text, settings.after_customer) for text in answers):
         return _Answer.REFUSED
-    if any(text.has_any(settings.customer_objects) for text in answers):
+    if any(_objects(text, settings.customer_objects) for text in answers):
         return _Answer.REFUSED if _named(settings, view, line, before) else _Answer.NOT_ACCEPTED
     # 「上午不在家啊」「我没有信用卡」: a negation that names the offer turns it down.
     if (_offers(settings, view.texts[line.last]) and any(_denials(text) for text in answers)
@@ -364,6 +364,14 @@ def _turns_down(text: MessageText, refusals: frozenset[str]) -> bool:
                 continue
             return True
     return False
+
+
+def _objects(text: MessageText, objections: frozenset[str]) -> bool:
+    """An objection word in a clause that states it: 「也不行吗」 pleads, it does not object."""
+    clauses = clause_spans(text.norm)
+    return any(not _asked(text.norm, first, end)
+               for _, start in _found(text, objections)
+               for first, end in clauses if first <= start < end)
 
 
 # A negation in these says nothing against the proposal: 「没问题」「不错」「不好意思」, or is unsure
