@@ -38,6 +38,12 @@ class Replied:
 
 
 @dataclass(frozen=True)
+class Denies:
+    """A reply says no to the trigger's own words: 「是不是泡水车啊」, 「不是泡水车哈」 — the clarification
+    (澄清) the standard asks for."""
+
+
+@dataclass(frozen=True)
 class AllOf:
     conditions: tuple["Condition", ...]
 
@@ -52,7 +58,7 @@ class Not:
     condition: "Condition"
 
 
-Condition = Union[Contains, Only, Replied, AllOf, AnyOf, Not]
+Condition = Union[Contains, Only, Replied, Denies, AllOf, AnyOf, Not]
 
 
 @dataclass(frozen=True)
@@ -137,11 +143,11 @@ def _window(fields: Fields | None) -> Window:
 
 
 def _condition(fields: Fields | None, context: CompileContext) -> Condition:
-    """One condition: contains / only / replied, or all / any / not of conditions."""
+    """One condition: contains / only / replied / denies, or all / any / not of conditions."""
     assert fields is not None
     keys = set(fields.mapping)
     if len(keys) != 1 and not keys <= {"contains", "patterns"}:
-        raise fields.error("", f"a condition has one key (contains, patterns, only, replied, all, any, not), got {sorted(keys)}")
+        raise fields.error("", f"a condition has one key (contains, patterns, only, replied, denies, all, any, not), got {sorted(keys)}")
     if keys & {"contains", "patterns"}:
         condition: Condition = Contains(context.phrases(fields, "contains"), _patterns(fields))
     elif "only" in keys:
@@ -150,6 +156,10 @@ def _condition(fields: Fields | None, context: CompileContext) -> Condition:
         if fields.flag("replied") is not True:
             raise fields.error("replied", "use `not: {replied: true}` for a window without replies")
         condition = Replied()
+    elif "denies" in keys:
+        if fields.flag("denies") is not True:
+            raise fields.error("denies", "use `not: {denies: true}` for a reply that does not deny")
+        condition = Denies()
     elif "not" in keys:
         condition = Not(_condition(fields.sub("not"), context))
     elif keys & {"all", "any"}:
@@ -163,7 +173,7 @@ def _condition(fields: Fields | None, context: CompileContext) -> Condition:
         condition = AllOf(parts) if key == "all" else AnyOf(parts)
     else:
         raise fields.error(next(iter(keys)), f'unknown condition "{next(iter(keys))}" '
-                           "(known: contains, patterns, only, replied, all, any, not)")
+                           "(known: contains, patterns, only, replied, denies, all, any, not)")
     fields.done()
     return condition
 
@@ -186,7 +196,7 @@ def check(settings: Settings, view: ConversationView) -> Iterator[Hit]:
             continue
         replies = _window_replies(view, index, reply_role, window)
         answered_up_to = replies[0] if replies else len(view.messages)
-        failed = _failure(settings, view, replies)
+        failed = _failure(settings, view, index, replies)
         if failed is not None:
             at, found = failed
             values = {"trigger": message.text, "trigger_match": message.text[span[0]:span[1]]}
@@ -269,20 +279,21 @@ def _window_replies(view: ConversationView, index: int, role: str, window: Windo
     return found
 
 
-def _failure(settings: Settings, view: ConversationView, replies: list[int]) -> tuple[int | None, str] | None:
+def _failure(settings: Settings, view: ConversationView, trigger: int,
+             replies: list[int]) -> tuple[int | None, str] | None:
     """Where the rule is broken — (reply index or None for the trigger, matched text) — or None."""
     if not replies:
         return (None, "") if settings.reply else None
     if settings.forbid is not None:
         for reply in replies:
-            if _holds(settings.forbid, view, [reply]):
+            if _holds(settings.forbid, view, trigger, [reply]):
                 return reply, _evidence(settings.forbid, view.texts[reply])
-    if settings.expect is not None and not _holds(settings.expect, view, replies):
+    if settings.expect is not None and not _holds(settings.expect, view, trigger, replies):
         return replies[0], ""
     return None
 
 
-def _holds(condition: Condition, view: ConversationView, replies: list[int]) -> bool:
+def _holds(condition: Condition, view: ConversationView, trigger: int, replies: list[int]) -> bool:
     if isinstance(condition, Contains):
         return any(_contains(condition, view.texts[reply]) is not None for reply in replies)
     if isinstance(condition, Only):
@@ -294,11 +305,28 @@ def _holds(condition: Condition, view: ConversationView, replies: list[int]) -> 
         )
     if isinstance(condition, Replied):
         return bool(replies)
+    if isinstance(condition, Denies):
+        return any(_denies(view.texts[reply].norm, view.texts[trigger].norm) for reply in replies)
     if isinstance(condition, AllOf):
-        return all(_holds(part, view, replies) for part in condition.conditions)
+        return all(_holds(part, view, trigger, replies) for part in condition.conditions)
     if isinstance(condition, AnyOf):
-        return any(_holds(part, view, replies) for part in condition.conditions)
-    return not _holds(condition.condition, view, replies)
+        return any(_holds(part, view, trigger, replies) for part in condition.conditions)
+    return not _holds(condition.condition, view, trigger, replies)
+
+
+_DENYING = re.compile("不是|没有|不会|并非")
+# Particles carry nothing of what was said: 「不是的」 echoes no claim.
+_PARTICLES = frozenset("的了吧啊呀哈呢吗么嘛哦")
+
+
+def _denies(reply: str, trigger: str) -> bool:
+    """A negation followed at once by two characters the trigger said: 「不是泡水车」 after
+    「是不是泡水车啊」, 「没有翻新」 after 「翻新机吧」."""
+    for found in _DENYING.finditer(reply):
+        echoed = reply[found.end():found.end() + 2]
+        if len(echoed) == 2 and echoed in trigger and all(char.isalnum() and char not in _PARTICLES for char in echoed):
+            return True
+    return False
 
 
 def _contains(condition: Contains, text: MessageText) -> str | None:
