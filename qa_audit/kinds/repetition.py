@@ -23,7 +23,7 @@ _INTENSIFIERS = frozenset("非常 十分 实在 真的 特别 很 真是 万分 
 # Words every agent line is made of; two proposals are the same by what they offer, not by these.
 _FILLER = frozenset(
     "您 你 我 我们 这边 那边 我这边 可以 一下 一个 已经 还是 建议 就是 这个 那个 什么 给您 帮您 为您 的话 "
-    "现在 如果 因为 所以 但是 不过 确实 真的 只能 最多 可能 应该 需要 麻烦 看看 试试 就行 就可以 "
+    "现在 如果 因为 所以 但是 不过 确实 真的 只能 最多 可能 应该 需要 麻烦 看看 试试 就行 就好 就可以 "
     "可以的 没问题 好的 一定 马上 非常 这样 那样 还有 然后 直接 先 再 也 都 就 还 要 会 能 很 是 在 有 "
     # Apologies and sympathy wrap every proposal; they are not what is offered.
     "抱歉 不好意思 对不起 对不住 理解 理解您 明白 建议您 您看 要不 比较 其实 基本".split()
