@@ -35,6 +35,14 @@ class ConversationView:
                 return earlier
         return None
 
+    def answering_agent(self, index: int) -> str | None:
+        """The agent who should answer the message at index: the next agent to speak, else the
+        conversation's last agent."""
+        messages = self.conversation.messages
+        later = next((i for i in range(index + 1, len(messages)) if messages[i].role == "agent"), None)
+        at = later if later is not None else self.previous(len(messages), "agent")
+        return messages[at].agent if at is not None else None
+
 
 @dataclass(slots=True)
 class Hit:

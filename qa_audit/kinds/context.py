@@ -116,7 +116,12 @@ def settings(fields: Fields, context: CompileContext) -> Settings:
         if forbid is not None:
             raise fields.error("credit", "use either forbid or credit, not both")
         forbid = _condition(fields.sub("credit", None), context)
-    reply = fields.flag("reply", True)
+        # No reply earns no credit: for a good-practice rule a missing reply is not a finding.
+        if fields.flag("reply", False):
+            raise fields.error("reply", "a credit rule cannot count a missing reply: leave out reply or set it false")
+        reply = False
+    else:
+        reply = fields.flag("reply", True)
     if expect is None and forbid is None and not reply:
         raise fields.error("expect", "a context rule needs expect, forbid or reply: true")
     return Settings(trigger, window, expect, forbid, reply)
@@ -154,7 +159,7 @@ def _condition(fields: Fields | None, context: CompileContext) -> Condition:
         condition = Only(words_pattern(context.words(fields, "only")))
     elif "replied" in keys:
         if fields.flag("replied") is not True:
-            raise fields.error("replied", "use `not: {replied: true}` for a window without replies")
+            raise fields.error("replied", "a window without replies is settled by `reply:`; `replied` takes only true")
         condition = Replied()
     elif "denies" in keys:
         if fields.flag("denies") is not True:
@@ -195,20 +200,30 @@ def check(settings: Settings, view: ConversationView) -> Iterator[Hit]:
         if span is None:
             continue
         replies = _window_replies(view, index, reply_role, window)
-        answered_up_to = replies[0] if replies else len(view.messages)
+        # Until the other side speaks, another trigger has the same window; after it (even past a
+        # `seconds` window) it has its own.
+        answered_up_to = replies[0] if replies else _next_of(view, index, reply_role)
         failed = _failure(settings, view, index, replies)
         if failed is not None:
             at, found = failed
             values = {"trigger": message.text, "trigger_match": message.text[span[0]:span[1]]}
+            # A finding on a customer's line (a complaint nobody answered) is charged to the agent
+            # who should have answered it.
+            agent = _answering_agent(view, index if at is None else at)
             if at is None:
-                yield Hit(index, match=values["trigger_match"], start=span[0], values=values)
+                yield Hit(index, agent=agent, match=values["trigger_match"], start=span[0], values=values)
             else:
                 start = view.texts[at].norm.find(found) if found else -1
                 text = view.messages[at].text
                 quoted = text[start:start + len(found)] if start >= 0 else text
-                yield Hit(at, match=quoted, start=start if start >= 0 else None, values=values)
+                yield Hit(at, agent=agent, match=quoted, start=start if start >= 0 else None, values=values)
         if trigger.first_only:
             return
+
+
+def _answering_agent(view: ConversationView, index: int) -> str | None:
+    """None (the sender) for an agent's line; for another's, the agent who should answer it."""
+    return None if view.messages[index].role == "agent" else view.answering_agent(index)
 
 
 def _other(role: str) -> str:
@@ -263,6 +278,12 @@ def _says(text: MessageText, words: frozenset[str]) -> bool:
     return text.hits.keys() & words != set() and is_wordless("".join(chars))
 
 
+def _next_of(view: ConversationView, index: int, role: str) -> int:
+    """The index of the next message of a role after index, or the end of the conversation."""
+    messages = view.messages
+    return next((later for later in range(index + 1, len(messages)) if messages[later].role == role), len(messages))
+
+
 def _window_replies(view: ConversationView, index: int, role: str, window: Window) -> list[int]:
     start_time = view.messages[index].time
     found = [index] if window.include_trigger else []
@@ -306,7 +327,7 @@ def _holds(condition: Condition, view: ConversationView, trigger: int, replies: 
     if isinstance(condition, Replied):
         return bool(replies)
     if isinstance(condition, Denies):
-        return any(_denies(view.texts[reply].norm, view.texts[trigger].norm) for reply in replies)
+        return any(_denies(view.texts[reply].norm, view.texts[trigger].norm) for reply in replies if reply != trigger)
     if isinstance(condition, AllOf):
         return all(_holds(part, view, trigger, replies) for part in condition.conditions)
     if isinstance(condition, AnyOf):
@@ -321,8 +342,11 @@ _PARTICLES = frozenset("的了吧啊呀哈呢吗么嘛哦")
 
 def _denies(reply: str, trigger: str) -> bool:
     """A negation followed at once by two characters the trigger said: 「不是泡水车」 after
-    「是不是泡水车啊」, 「没有翻新」 after 「翻新机吧」."""
+    「是不是泡水车啊」, 「没有翻新」 after 「翻新机吧」. The question asked back (「是不是泡水车」
+    「有没有翻新过」) denies nothing."""
     for found in _DENYING.finditer(reply):
+        if found.start() > 0 and reply[found.start() - 1] == reply[found.end() - 1]:
+            continue
         echoed = reply[found.end():found.end() + 2]
         if len(echoed) == 2 and echoed in trigger and all(char.isalnum() and char not in _PARTICLES for char in echoed):
             return True

@@ -83,9 +83,8 @@ def check(settings: Settings, view: ConversationView) -> Iterator[Hit]:
                 continue
             # Only a question or request needs an answer; 「好的,谢谢」 or 「恢复了」 ends the chat.
             if asks(view.texts[index].norm, settings.asking, settings.closing):
-                last_agent = view.previous(len(messages), "agent")
-                agent = messages[last_agent].agent if last_agent is not None else None
-                yield Hit(index, agent=agent or UNASSIGNED, message=settings.unanswered_message, values={
+                agent = view.answering_agent(index) or UNASSIGNED
+                yield Hit(index, agent=agent, message=settings.unanswered_message, values={
                     "wait": "未回复", "limit": describe_duration(limit),
                     "since": messages[index].time.strftime("%H:%M:%S"),
                 })
