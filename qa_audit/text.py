@@ -89,12 +89,20 @@ def normalize(text: str) -> str:
 
 
 def is_wordless(text: str) -> bool:
-    """True when the text has no letters or digits: only emoji, codes, punctuation, space."""
+    """True when the text has no words: only emoji, codes, punctuation, space, and the Greek,
+    Cyrillic and kana letters that draw faces (「∑(°Д°ノ)ノ」「(´・ω・`)」)."""
     for char in text:
         category = unicodedata.category(char)
-        if category[0] in "LN":
+        if category[0] == "N" or (category[0] == "L" and not _face_letter(char)):
             return False
     return True
+
+
+def _face_letter(char: str) -> bool:
+    """A letter that, in a Chinese chat, draws an emoticon rather than spells a word: anything but
+    Latin, Han and Hangul (Greek ω, Cyrillic Д, kana ノ, IPA ʕ)."""
+    code = ord(char)
+    return 0x250 <= code < 0x3400 or 0x3040 <= code <= 0x30FF or 0xFF65 <= code <= 0xFF9F
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

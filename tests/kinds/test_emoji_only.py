@@ -72,7 +72,7 @@ def test_a_media_placeholder_is_an_answer_not_an_emoji(one_rule, audit_log):
     assert report.findings == []
 
 
-@pytest.mark.parametrize("reply", ["今天下午就发哦😊", "好的亲[微笑]", "/:^_^ 可以的", "OK", "12号发"])
+@pytest.mark.parametrize("reply", ["今天下午就发哦😊", "好的亲[微笑]", "/:^_^ 可以的", "OK", "12号发", "(´・ω・`)马上发"])
 def test_a_reply_with_words_is_never_flagged(one_rule, audit_log, reply):
     report = audit_log(rule_when(one_rule, "any"), f"""
         === C1 2024-05-01
@@ -82,7 +82,9 @@ def test_a_reply_with_words_is_never_flagged(one_rule, audit_log, reply):
     assert report.findings == []
 
 
-@pytest.mark.parametrize("reply", ["[微笑]", "👌👌", "???", "!!!", "/:^_^", "#E-s21", "[微笑]/:814 😊"])
+# A kaomoji draws its face with Greek, Cyrillic and kana letters: 「∑(°Д°ノ)ノ」 says no word.
+@pytest.mark.parametrize("reply", ["[微笑]", "👌👌", "???", "!!!", "/:^_^", "#E-s21", "[微笑]/:814 😊",
+                                   "∑(°Д°ノ)ノ", "(´・ω・`)", "ʕ•ᴥ•ʔ"])
 def test_emoji_codes_and_punctuation_alone_are_wordless(one_rule, audit_log, reply):
     report = audit_log(rule_when(one_rule, "any"), f"""
         === C1 2024-05-01
