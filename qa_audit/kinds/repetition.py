@@ -126,6 +126,9 @@ def check(settings: Settings, view: ConversationView) -> Iterator[Hit]:
                 continue
             if line.last == index:
                 continue
+            if settings.offers and _only_asks(settings, text):
+                line.last = index  # 「您的电池是2.0还是4.0的?」 asks; it offers nothing again
+                continue
             if settings.after_customer is not None:
                 answer = _customer_answer(settings, view, line, index)
                 if answer in (_Answer.NONE, _Answer.ACCEPTED):
@@ -394,6 +397,12 @@ def _offers(settings: Settings, text: MessageText) -> bool:
     last = text.norm[start:end]
     asks = _asked(text.norm, start, end) or any(word in last for word in ("是不是", "有没有", "还是")) or last[-1] == "呢"
     return not asks or any(start <= at < end for at in offering)
+
+
+def _only_asks(settings: Settings, text: MessageText) -> bool:
+    """The line ends on a question and holds no offer word."""
+    clauses = clause_spans(text.norm)
+    return bool(clauses) and _asked(text.norm, *clauses[-1]) and not _offering(settings, text)
 
 
 def _denials(text: MessageText) -> list[tuple[int, int]]:
