@@ -32,8 +32,13 @@ smartwatches, learning tablets), plumbing.txt (drains, leaks, water heaters), fi
 fitness equipment), groupbuy.txt (community group buying), autoparts.txt (tyres, car parts, dash
 cams), errands.txt (errand runners, designated drivers, hospital escorts), venues.txt (script games
 and escape rooms, board-game cafés, e-sports hotels), hardware.txt (hand and power tools, safety
-gear), drinks.txt (bubble tea and coffee ordering, ready meals, restaurant kitchen equipment) and
-pcbuild.txt (PC building, gaming peripherals, used graphics cards) break all fourteen. Each comes with its writer's labels:
+gear), drinks.txt (bubble tea and coffee ordering, ready meals, restaurant kitchen equipment),
+pcbuild.txt (PC building, gaming peripherals, used graphics cards), cleaning.txt (appliance deep
+cleaning, home organising, window cleaning), pethealth.txt (pet hospitals, pet insurance, pet
+cremation), wholesale.txt (wholesale markets, clothing stalls, export factories), audio.txt
+(headphones and speakers, vinyl, home theatre), solar.txt (rooftop solar, home batteries and power
+stations, solar water heaters) and tailoring.txt (alterations, shoe repair and leather care, keys and
+locks) break all fourteen. Each comes with its writer's labels:
 conversation_id,rule (an empty rule = clean).
 """
 
@@ -102,6 +107,9 @@ GATES = [
     # Measured before any tuning at 56/60, 58/60, 59/60, 53/60, 56/60 and 53/61.
     ("autoparts", CORE, 0.9, 0.1), ("errands", CORE, 0.9, 0.1), ("venues", CORE, 0.9, 0.1),
     ("hardware", CORE, 0.85, 0.1), ("drinks", CORE, 0.9, 0.1), ("pcbuild", CORE, 0.85, 0.1),
+    # Measured before any tuning at 56/60, 56/61, 51/60, 52/60, 53/60 and 57/60.
+    ("cleaning", CORE, 0.9, 0.1), ("pethealth", CORE, 0.9, 0.1), ("wholesale", CORE, 0.85, 0.1),
+    ("audio", CORE, 0.85, 0.1), ("solar", CORE, 0.85, 0.1), ("tailoring", CORE, 0.9, 0.1),
     ("complaints", COMPLAINTS, 0.8, 0.15), ("mixed", COMPLAINTS, 0.8, 0.15), ("trades", COMPLAINTS, 0.8, 0.15),
     ("services", COMPLAINTS, 0.8, 0.15), ("shops", COMPLAINTS, 0.8, 0.15),
 ]
@@ -140,7 +148,8 @@ def test_each_core_rule_on_its_own_corpus(rule):
                                   "goods", "local", "gifts", "utilities", "comfort", "weddings", "farms", "detailing", "bookings", "homes",
                                   "drones", "leisure", "anime", "appointments", "collectibles", "curtains",
                                   "delivery", "ebikes", "nannies", "resale", "salons", "sharing", "travel", "online",
-                                  "plumbing", "autoparts", "errands", "venues", "hardware", "drinks"])
+                                  "plumbing", "autoparts", "errands", "venues", "hardware", "drinks",
+                                  "audio", "tailoring"])
 def test_clean_conversations_get_no_error_or_warning(name):
     labels, found = corpus(name)
     clean = {c for c, broken in labels.items() if not broken}
