@@ -35,13 +35,18 @@ class ConversationView:
                 return earlier
         return None
 
+    def following(self, index: int, role: str) -> int | None:
+        """The nearest message of a role after index."""
+        messages = self.conversation.messages
+        return next((later for later in range(index + 1, len(messages)) if messages[later].role == role), None)
+
     def answering_agent(self, index: int) -> str | None:
         """The agent who should answer the message at index: the next agent to speak, else the
         conversation's last agent."""
-        messages = self.conversation.messages
-        later = next((i for i in range(index + 1, len(messages)) if messages[i].role == "agent"), None)
-        at = later if later is not None else self.previous(len(messages), "agent")
-        return messages[at].agent if at is not None else None
+        at = self.following(index, "agent")
+        if at is None:
+            at = self.previous(len(self.conversation.messages), "agent")
+        return self.conversation.messages[at].agent if at is not None else None
 
 
 @dataclass(slots=True)

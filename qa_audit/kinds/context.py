@@ -202,7 +202,8 @@ def check(settings: Settings, view: ConversationView) -> Iterator[Hit]:
         replies = _window_replies(view, index, reply_role, window)
         # Until the other side speaks, another trigger has the same window; after it (even past a
         # `seconds` window) it has its own.
-        answered_up_to = replies[0] if replies else _next_of(view, index, reply_role)
+        next_reply = view.following(index, reply_role)
+        answered_up_to = replies[0] if replies else len(view.messages) if next_reply is None else next_reply
         failed = _failure(settings, view, index, replies)
         if failed is not None:
             at, found = failed
@@ -276,12 +277,6 @@ def _says(text: MessageText, words: frozenset[str]) -> bool:
             for start in starts:
                 chars[start:start + len(word)] = " " * len(word)
     return text.hits.keys() & words != set() and is_wordless("".join(chars))
-
-
-def _next_of(view: ConversationView, index: int, role: str) -> int:
-    """The index of the next message of a role after index, or the end of the conversation."""
-    messages = view.messages
-    return next((later for later in range(index + 1, len(messages)) if messages[later].role == role), len(messages))
 
 
 def _window_replies(view: ConversationView, index: int, role: str, window: Window) -> list[int]:
