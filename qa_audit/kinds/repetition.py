@@ -418,8 +418,9 @@ def _denials(text: MessageText) -> list[tuple[int, int]]:
 
 
 def _asked(norm: str, start: int, end: int) -> bool:
-    """The clause is a question: it ends in 吗/么 or a question mark."""
-    return norm[end - 1] in "吗么" or norm[end:end + 1] == "?"
+    """The clause is a question: it ends in 吗/么 or a question mark, or asks 「那…呢」
+    (「那我收到货不满意呢」)."""
+    return norm[end - 1] in "吗么" or norm[end:end + 1] == "?" or (norm[start] == "那" and norm[end - 1] == "呢")
 
 
 def _either_or(norm: str, at: int) -> bool:
