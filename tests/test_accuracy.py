@@ -149,7 +149,7 @@ def test_each_core_rule_on_its_own_corpus(rule):
                                   "drones", "leisure", "anime", "appointments", "collectibles", "curtains",
                                   "delivery", "ebikes", "nannies", "resale", "salons", "sharing", "travel", "online",
                                   "plumbing", "autoparts", "errands", "venues", "hardware", "drinks",
-                                  "audio", "tailoring"])
+                                  "audio", "tailoring", "wholesale"])
 def test_clean_conversations_get_no_error_or_warning(name):
     labels, found = corpus(name)
     clean = {c for c, broken in labels.items() if not broken}
