@@ -63,6 +63,23 @@ def test_a_pattern_with_a_backreference_works_beside_other_patterns(one_rule, au
     assert hits(report) == [("T001", 3, "小王", "说了7天就7天")]
 
 
+def test_a_pattern_that_starts_anywhere_works_beside_other_patterns(one_rule, audit_log):
+    # 「\w{1,6}!」 may start at any character; it runs on its own, the others still hit.
+    rules = one_rule("phrase", r"""
+        patterns: ["(?:\\w{1,6}!+ ?){3}", "别再问", "说最后一遍"]
+    """)
+    report = audit_log(rules, """
+        === C1 2024-05-01
+        [10:00:00] 顾客: 坏了
+        [10:00:10] 客服 小王: 拍图!型号!订单号!
+        [10:00:20] 客服 小王: 别再问了
+        [10:00:30] 客服 小王: 我说最后一遍
+        [10:00:40] 客服 小王: 好的!
+    """)
+    assert hits(report) == [("T001", 3, "小王", "拍图!型号!订单号!"), ("T001", 4, "小王", "别再问"),
+                            ("T001", 5, "小王", "说最后一遍")]
+
+
 def test_unless_reply_excuses_a_phrase_anywhere_in_the_same_reply(one_rule, audit_log):
     rules = one_rule("phrase", "phrases: [处理不了]\nunless_reply: [已经帮您]")
     report = audit_log(rules, """
