@@ -418,9 +418,10 @@ def _denials(text: MessageText) -> list[tuple[int, int]]:
 
 
 def _asked(norm: str, start: int, end: int) -> bool:
-    """The clause is a question: it ends in 吗/么 or a question mark, or asks 「那…呢」
-    (「那我收到货不满意呢」)."""
-    return norm[end - 1] in "吗么" or norm[end:end + 1] == "?" or (norm[start] == "那" and norm[end - 1] == "呢")
+    """The clause is a question: it ends in 吗/么 or a question mark, asks 「那…呢」
+    (「那我收到货不满意呢」) or asks why (「为什么普通仓不行」)."""
+    return (norm[end - 1] in "吗么" or norm[end:end + 1] == "?" or (norm[start] == "那" and norm[end - 1] == "呢")
+            or norm.startswith(("为什么", "为啥"), start))
 
 
 def _either_or(norm: str, at: int) -> bool:
