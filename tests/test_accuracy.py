@@ -41,8 +41,11 @@ stations, solar water heaters), tailoring.txt (alterations, shoe repair and leat
 locks), eldercare.txt (nursing homes, home bathing and care, elderly alarm devices), hosting.txt
 (domains and websites, cloud servers, IT support), storage.txt (self-storage, luggage and archive
 storage), martialarts.txt (boxing gyms, taekwondo, fight gear), uniforms.txt (school uniforms,
-workwear, team jerseys) and gardens.txt (landscaping and lawn care, office plant rental, pool
-maintenance) break all fourteen. Each comes with its writer's labels:
+workwear, team jerseys), gardens.txt (landscaping and lawn care, office plant rental, pool
+maintenance), carpapers.txt (licence, inspection and transfer agencies), fragrance.txt (perfume
+decants, candles, incense), swimming.txt (swimming lessons, pools, swim gear), datarecovery.txt
+(data recovery, computer and phone repair), meddevices.txt (home medical devices) and
+dogtraining.txt (dog training, boarding, dog walking) break all fourteen. Each comes with its writer's labels:
 conversation_id,rule (an empty rule = clean).
 """
 
@@ -117,6 +120,10 @@ GATES = [
     # Measured before any tuning at 60/60, 57/60, 50/61, 54/60, 52/60 and 55/60.
     ("eldercare", CORE, 0.9, 0.1), ("hosting", CORE, 0.9, 0.1), ("storage", CORE, 0.8, 0.1),
     ("martialarts", CORE, 0.9, 0.1), ("uniforms", CORE, 0.85, 0.1), ("gardens", CORE, 0.9, 0.1),
+    # Measured before any tuning at 56/60, 53/60, 60/61, 58/60, 50/60 and 57/60. On carpapers the
+    # model flagged 6/40 innocent conversations (policy refusals: 「找人替扣分属于违法行为」).
+    ("carpapers", CORE, 0.9, 0.15), ("fragrance", CORE, 0.85, 0.1), ("swimming", CORE, 0.9, 0.1),
+    ("datarecovery", CORE, 0.9, 0.1), ("meddevices", CORE, 0.8, 0.1), ("dogtraining", CORE, 0.9, 0.1),
     ("complaints", COMPLAINTS, 0.8, 0.15), ("mixed", COMPLAINTS, 0.8, 0.15), ("trades", COMPLAINTS, 0.8, 0.15),
     ("services", COMPLAINTS, 0.8, 0.15), ("shops", COMPLAINTS, 0.8, 0.15),
 ]
@@ -157,7 +164,7 @@ def test_each_core_rule_on_its_own_corpus(rule):
                                   "delivery", "ebikes", "nannies", "resale", "salons", "sharing", "travel", "online",
                                   "plumbing", "autoparts", "errands", "venues", "hardware", "drinks",
                                   "audio", "tailoring", "wholesale", "eldercare", "hosting", "martialarts",
-                                  "gardens"])
+                                  "gardens", "fragrance"])
 def test_clean_conversations_get_no_error_or_warning(name):
     labels, found = corpus(name)
     clean = {c for c, broken in labels.items() if not broken}
