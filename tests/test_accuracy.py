@@ -45,7 +45,11 @@ workwear, team jerseys), gardens.txt (landscaping and lawn care, office plant re
 maintenance), carpapers.txt (licence, inspection and transfer agencies), fragrance.txt (perfume
 decants, candles, incense), swimming.txt (swimming lessons, pools, swim gear), datarecovery.txt
 (data recovery, computer and phone repair), meddevices.txt (home medical devices) and
-dogtraining.txt (dog training, boarding, dog walking) break all fourteen. Each comes with its writer's labels:
+dogtraining.txt (dog training, boarding, dog walking), coworking.txt (coworking, meeting rooms, virtual
+offices), shipping.txt (parcel forwarding, overseas warehouses), vending.txt (vending machines,
+micro-markets, coin laundries), smarthome.txt (cameras, smart home installation, video doorbells),
+parties.txt (children's parties, balloon decoration, prop rental) and freight.txt (trucking,
+less-than-truckload, cold chain) break all fourteen. Each comes with its writer's labels:
 conversation_id,rule (an empty rule = clean).
 """
 
@@ -124,6 +128,9 @@ GATES = [
     # model flagged 6/40 innocent conversations (policy refusals: 「找人替扣分属于违法行为」).
     ("carpapers", CORE, 0.9, 0.15), ("fragrance", CORE, 0.85, 0.1), ("swimming", CORE, 0.9, 0.1),
     ("datarecovery", CORE, 0.9, 0.1), ("meddevices", CORE, 0.8, 0.1), ("dogtraining", CORE, 0.9, 0.1),
+    # Measured before any tuning at 57/61, 54/60, 54/60, 58/60, 58/61 and 59/61.
+    ("coworking", CORE, 0.9, 0.1), ("shipping", CORE, 0.9, 0.1), ("vending", CORE, 0.9, 0.1),
+    ("smarthome", CORE, 0.9, 0.1), ("parties", CORE, 0.9, 0.1), ("freight", CORE, 0.9, 0.1),
     ("complaints", COMPLAINTS, 0.8, 0.15), ("mixed", COMPLAINTS, 0.8, 0.15), ("trades", COMPLAINTS, 0.8, 0.15),
     ("services", COMPLAINTS, 0.8, 0.15), ("shops", COMPLAINTS, 0.8, 0.15),
 ]
@@ -164,7 +171,7 @@ def test_each_core_rule_on_its_own_corpus(rule):
                                   "delivery", "ebikes", "nannies", "resale", "salons", "sharing", "travel", "online",
                                   "plumbing", "autoparts", "errands", "venues", "hardware", "drinks",
                                   "audio", "tailoring", "wholesale", "eldercare", "hosting", "martialarts",
-                                  "gardens", "fragrance"])
+                                  "gardens", "fragrance", "freight"])
 def test_clean_conversations_get_no_error_or_warning(name):
     labels, found = corpus(name)
     clean = {c for c, broken in labels.items() if not broken}
