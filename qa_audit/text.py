@@ -105,6 +105,11 @@ def _face_letter(char: str) -> bool:
     return 0x250 <= code < 0x3400 or 0x3040 <= code <= 0x30FF or 0xFF65 <= code <= 0xFF9F
 
 
+def either_or(norm: str, at: int) -> bool:
+    """The negation at `at` sits in an A-not-A question: 要不要, 行不行, 有没有, 是不是."""
+    return 0 < at < len(norm) - 1 and norm[at - 1] == norm[at + 1]
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the sentences of a text, split at sentence-ending punctuation."""
     spans = []

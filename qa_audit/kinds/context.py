@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Iterator, Union
 
 from ..patterns import UserPattern, combine
 from ..schema import Fields
-from ..text import is_wordless, words_pattern
+from ..text import either_or, is_wordless, words_pattern
 from ..view import ConversationView, Hit
 
 if TYPE_CHECKING:
@@ -340,7 +340,7 @@ def _denies(reply: str, trigger: str) -> bool:
     「是不是泡水车啊」, 「没有翻新」 after 「翻新机吧」. The question asked back (「是不是泡水车」
     「有没有翻新过」) denies nothing."""
     for found in _DENYING.finditer(reply):
-        if found.start() > 0 and reply[found.start() - 1] == reply[found.end() - 1]:
+        if either_or(reply, found.start()):
             continue
         echoed = reply[found.end():found.end() + 2]
         if len(echoed) == 2 and echoed in trigger and all(char.isalnum() and char not in _PARTICLES for char in echoed):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
-from ..text import MASK, MessageText, clause_spans, is_wordless
+from ..text import MASK, MessageText, clause_spans, either_or, is_wordless
 from ..view import ConversationView, Hit
 
 if TYPE_CHECKING:
@@ -355,26 +355,19 @@ def _picks(settings: Settings, text: MessageText, offered: frozenset[str]) -> bo
 
 def _turns_down(text: MessageText, refusals: frozenset[str]) -> bool:
     """A refusal word that is not asked back: 「要不要先解冻」 and 「一节没看也不行吗」 ask, they do not refuse."""
-    clauses = clause_spans(text.norm)
-    for phrase, starts in text.hits.items():
-        if phrase not in refusals:
-            continue
-        for start in starts:
-            if phrase[0] in _NEGATION and _either_or(text.norm, start):
-                continue  # 要不要, 行不行, 用不用
-            first, end = next(((first, end) for first, end in clauses if first <= start < end), (0, len(text.norm)))
-            if _asked(text.norm, first, end):
-                continue
-            return True
-    return False
+    return any(not (phrase[0] in _NEGATION and either_or(text.norm, start))  # 要不要, 行不行, 用不用
+               and not _in_question(text, start) for phrase, start in _found(text, refusals))
 
 
 def _objects(text: MessageText, objections: frozenset[str]) -> bool:
     """An objection word in a clause that states it: 「也不行吗」 pleads, it does not object."""
-    clauses = clause_spans(text.norm)
-    return any(not _asked(text.norm, first, end)
-               for _, start in _found(text, objections)
-               for first, end in clauses if first <= start < end)
+    return any(not _in_question(text, start) for _, start in _found(text, objections))
+
+
+def _in_question(text: MessageText, at: int) -> bool:
+    """The clause holding the offset is a question."""
+    first, end = next(((first, end) for first, end in clause_spans(text.norm) if first <= at < end), (0, len(text.norm)))
+    return _asked(text.norm, first, end)
 
 
 # A negation in these says nothing against the proposal: 「没问题」「不错」「不好意思」, or is unsure
@@ -412,7 +405,7 @@ def _denials(text: MessageText) -> list[tuple[int, int]]:
     return [
         (start, end) for start, end in clause_spans(norm)
         if not (_asked(norm, start, end) or any(word in norm[start:end] for word in _SUPPOSING))
-        and any(norm[at] in _NEGATION and not _either_or(norm, at)
+        and any(norm[at] in _NEGATION and not either_or(norm, at)
                 and not any(norm.startswith(word, at) for word in _HARMLESS_NEGATIONS) for at in range(start, end))
     ]
 
@@ -422,11 +415,6 @@ def _asked(norm: str, start: int, end: int) -> bool:
     (「那我收到货不满意呢」) or asks why (「为什么普通仓不行」)."""
     return (norm[end - 1] in "吗么" or norm[end:end + 1] == "?" or (norm[start] == "那" and norm[end - 1] == "呢")
             or norm.startswith(("为什么", "为啥"), start))
-
-
-def _either_or(norm: str, at: int) -> bool:
-    """The negation at `at` sits in an A-not-A question: 要不要, 行不行, 有没有."""
-    return 0 < at < len(norm) - 1 and norm[at - 1] == norm[at + 1]
 
 
 def _agrees(text: MessageText, phrases: frozenset[str]) -> bool:
