@@ -244,6 +244,8 @@ def _trigger_match(trigger: Trigger, text: MessageText) -> tuple[int, int] | Non
              if phrase in trigger.phrases for start in starts]
     for pattern in trigger.patterns:
         spans.extend((start, end, False) for start, end in pattern.spans(text.norm))
+    if not spans:  # most messages end here
+        return None
     # A phrase inside an `ignore` word is part of another word: 算了 in 「结算了」.
     ignored = text.covered_by(trigger.ignore) if trigger.ignore else set()
     for start, end, bounded in sorted(spans):
