@@ -162,11 +162,15 @@ def _named(settings: Settings, view: ConversationView, line: _Line, before: int)
         if view.messages[index].role != "customer":
             continue
         if index not in said:
-            text = view.texts[index]
-            # a clause that picks one (「退款吧,不想要了」) names what the customer takes, not what they turn down
-            said[index] = _keywords(settings, text, [(0, len(text.norm))], skip=_choosing(settings, text))
+            said[index] = _said(settings, view.texts[index])
         named.update(_shared(said[index], offered))
     return frozenset(named)
+
+
+def _said(settings: Settings, text: MessageText) -> frozenset[str]:
+    """A customer line's content words; a clause that picks one (「退款吧,不想要了」) names what the
+    customer takes, not what they turn down."""
+    return _keywords(settings, text, [(0, len(text.norm))], skip=_choosing(settings, text))
 
 
 def _choosing(settings: Settings, text: MessageText) -> list[tuple[int, int]]:
@@ -340,9 +344,10 @@ def _customer_answer(settings: Settings, view: ConversationView, line: _Line, be
         return _Answer.REFUSED
     if any(_objects(text, settings.customer_objects) for text in answers):
         return _Answer.REFUSED if _named(settings, view, line, before) else _Answer.NOT_ACCEPTED
-    # 「上午不在家啊」「我没有信用卡」: a negation that names the offer turns it down.
-    if (_offers(settings, view.texts[line.last]) and any(_denials(text) for text in answers)
-            and _named(settings, view, line, before)):
+    # 「上午不在家啊」「我没有信用卡」: a line that says no and names the offer turns it down;
+    # 「视频里没说」 after 「总阀在哪」 says no to something else.
+    if _offers(settings, view.texts[line.last]) and any(
+            _denials(text) and _shared(_said(settings, text), offered) for text in answers):
         return _Answer.REFUSED
     return _Answer.NONE
 
