@@ -236,7 +236,7 @@ def _units(settings: Settings, text: MessageText) -> list[frozenset[str]]:
             if any(start <= hit and hit + len(word) <= end
                    for word, hits in text.hits.items() if word in settings.only for hit in hits)
         ]
-        units = [_words(t for t, offset in spans if start <= offset < end) for start, end in marked]
+        units = [_pairs(t for t, offset in spans if start <= offset < end) for start, end in marked]
     else:
         units = [_words(t for t, _ in spans)]
     return [unit for unit in units if unit]
@@ -283,8 +283,19 @@ def _clauses_at(text: MessageText, starts: list[int]) -> list[tuple[int, int]]:
 
 
 def _words(tokens: Iterable[str]) -> frozenset[str]:
+    return frozenset(_kept(tokens))
+
+
+def _kept(tokens: Iterable[str]) -> list[str]:
     stripped = (t.strip(_PARTICLES) for t in tokens if MASK not in t and not is_wordless(t))
-    return frozenset(t for t in stripped if t and t not in _INTENSIFIERS)
+    return [t for t in stripped if t and t not in _INTENSIFIERS]
+
+
+def _pairs(tokens: Iterable[str]) -> frozenset[str]:
+    """A clause as its pairs of characters: jieba cuts 「请您耐心等待」 as 请您耐心/等待 and
+    「请您再耐心等待一下」 with 耐心等待 whole; the pairs are the same whatever the cut."""
+    joined = "".join(_kept(tokens))
+    return frozenset(joined[i:i + 2] for i in range(len(joined) - 1)) if len(joined) > 1 else frozenset(joined)
 
 
 def _openings(text: MessageText, phrases: frozenset[str]) -> list[tuple[str, int]]:
