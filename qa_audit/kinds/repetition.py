@@ -256,11 +256,13 @@ def _keywords(settings: Settings, text: MessageText, within: Sequence[tuple[int,
 
 def _offering(settings: Settings, text: MessageText) -> list[int]:
     """Where the line's offer words start, leaving out those inside an `ignore` phrase (给您 in
-    「抱歉给您带来不便」, 可以帮您 in 「请问有什么可以帮您」) and those negated: 「不要再吃东西了」
-    and 「不可以退」 forbid, they offer nothing."""
+    「抱歉给您带来不便」, 可以帮您 in 「请问有什么可以帮您」), those negated (「不要再吃东西了」
+    and 「不可以退」 forbid) and those in a clause that declines (「晚上10点没办法安排」): they offer nothing."""
     ignored = text.covered_by(settings.ignore)
+    declined = _clauses_with(text, settings.declines)
     return [start for phrase, start in _found(text, settings.offers)
-            if not ignored.issuperset(range(start, start + len(phrase))) and not _negated(text.norm, start)]
+            if not ignored.issuperset(range(start, start + len(phrase))) and not _negated(text.norm, start)
+            and not any(first <= start < end for first, end in declined)]
 
 
 def _negated(norm: str, start: int) -> bool:
