@@ -57,8 +57,12 @@ homeservice.txt (pest and termite control, water purifiers, formaldehyde testing
 (second-hand luxury bags and watches, authentication, consignment), toys.txt (toys and building
 blocks, board games, children's ride-on cars), funeral.txt (funeral services, cemetery plots,
 offerings), memberships.txt (video, music and reading memberships, cloud games), photo.txt (ID photos,
-children's photography, photo printing) and fruit.txt (orchard-direct fruit, seafood, farm gift
-boxes) break all fourteen. Each comes with its writer's labels:
+children's photography, photo printing), fruit.txt (orchard-direct fruit, seafood, farm gift
+boxes), warranty.txt (extended warranties, screen insurance, trade-in valuation), daycare.txt
+(daycare, kindergartens, early education), aesthetics.txt (hair transplant, skin and laser
+clinics), water.txt (office water delivery, coffee machines, dispenser rental), aquarium.txt
+(aquariums, ornamental fish, reptiles) and races.txt (race registration, race kits, running gear)
+break all fourteen. Each comes with its writer's labels:
 conversation_id,rule (an empty rule = clean).
 """
 
@@ -147,6 +151,9 @@ GATES = [
     # flagged 5/40 innocent conversations (policy lines: 「您那个乡镇暂时不在配送范围」).
     ("luxury", CORE, 0.85, 0.1), ("toys", CORE, 0.85, 0.1), ("funeral", CORE, 0.9, 0.1),
     ("memberships", CORE, 0.9, 0.1), ("photo", CORE, 0.85, 0.1), ("fruit", CORE, 0.9, 0.15),
+    # Measured before any tuning at 58/60, 55/60, 58/60, 55/60, 54/60 and 57/60.
+    ("warranty", CORE, 0.9, 0.1), ("daycare", CORE, 0.9, 0.1), ("aesthetics", CORE, 0.9, 0.1),
+    ("water", CORE, 0.9, 0.1), ("aquarium", CORE, 0.9, 0.1), ("races", CORE, 0.9, 0.1),
     ("complaints", COMPLAINTS, 0.8, 0.15), ("mixed", COMPLAINTS, 0.8, 0.15), ("trades", COMPLAINTS, 0.8, 0.15),
     ("services", COMPLAINTS, 0.8, 0.15), ("shops", COMPLAINTS, 0.8, 0.15),
 ]
@@ -188,7 +195,7 @@ def test_each_core_rule_on_its_own_corpus(rule):
                                   "plumbing", "autoparts", "errands", "venues", "hardware", "drinks",
                                   "audio", "tailoring", "wholesale", "eldercare", "hosting", "martialarts",
                                   "gardens", "fragrance", "freight", "bakery", "luxury", "funeral",
-                                  "memberships"])
+                                  "memberships", "daycare", "water", "races"])
 def test_clean_conversations_get_no_error_or_warning(name):
     labels, found = corpus(name)
     clean = {c for c, broken in labels.items() if not broken}
