@@ -228,6 +228,38 @@ def test_compare_clause_counts_the_same_soothing_clause_before_different_content
     assert audit_log(line, log).findings == []
 
 
+def test_compare_clause_holds_whatever_jieba_makes_of_the_clause(one_rule, audit_log):
+    # 请您耐心 is a word of the rule, so jieba cuts 「请您耐心等待」 as 请您耐心/等待, but keeps
+    # 耐心等待 whole in 「请您再耐心等待一下」: the third plea is the same line all the same.
+    rules = one_rule("repetition", "max: 2\ncompare: clause\nsimilarity: 0.7\nonly: [请您耐心, 耐心等待]")
+    report = audit_log(rules, """
+        === C1 2024-05-01
+        [10:00:00] 顾客: 表修好了没
+        [10:00:40] 客服 小王: 请您耐心等待,师傅正在加紧处理中~
+        [10:01:00] 顾客: 到底多久
+        [10:02:00] 客服 小王: 请您耐心等待哈,师傅正在加紧处理中~
+        [10:03:00] 顾客: ???
+        [10:03:20] 客服 小王: 请您再耐心等待一下,师傅正在加紧处理中
+    """)
+    assert [f.line for f in report.findings] == [7]
+
+
+def test_an_offer_word_in_a_clause_that_declines_offers_nothing(one_rule, audit_log):
+    rules = one_rule("repetition", "max: 1\ncompare: keywords\nsimilarity: 0.2\nafter_customer: [没时间]\n"
+                                   "offers: [安排, 可以]\ndeclines: [没办法]")
+    log = """
+        === C1 2024-05-01
+        [10:00:00] 顾客: 能让师傅晚上10点来修洗衣机吗
+        [10:00:30] 客服 小王: 师傅上门时间是早上8点到晚上8点,晚上10点没办法安排
+        [10:01:00] 顾客: 那怎么办 我真没时间
+        [10:01:30] 客服 小王: 可以约周末,或者工作日晚上7点到8点上门
+    """
+    assert audit_log(rules, log).findings == []
+    # Offered outright, the same hours pushed again after 「没时间」 are the finding.
+    offered = log.replace("晚上10点没办法安排", "晚上可以安排到8点")
+    assert [f.line for f in audit_log(rules, offered).findings] == [5]
+
+
 def test_each_conversation_is_counted_on_its_own(one_rule, audit_log):
     rules = one_rule("repetition", "max: 2\nonly: [抱歉]")
     report = audit_log(rules, """
