@@ -38,6 +38,7 @@ _FUNCTION_CHARS = frozenset("的了是在有我你您他她它们这那就也都
 
 
 _NEGATION = frozenset("不没别未")
+_NEGATION_REACH = 2  # characters before a word a negation may stand in: 「不拔牙」
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,7 @@ def check(settings: Settings, view: ConversationView) -> Iterator[Hit]:
             if line is None and settings.after_customer is not None:
                 # 「我不要红包」 then 「红包是可以叠加满减的」: what the customer turned down by name, offered again
                 line = next((line for line in lines
-                             if line.last != index and _mentions(words, _named(settings, view, line, index))), None)
+                             if line.last != index and _mentions(text, words, _named(settings, view, line, index))), None)
             if line is None and settings.called_same and _called_same(settings, view, index):
                 # 「这不还是重启吗」: the customer hears the refused offer in 「把电源拔了再插上」
                 line = next((line for line in lines
@@ -190,8 +191,23 @@ def _shared(said: frozenset[str], offered: frozenset[str]) -> set[str]:
     return {min(mine, theirs, key=len) for mine in said for theirs in offered if mine in theirs or theirs in mine}
 
 
-def _mentions(words: frozenset[str], named: frozenset[str]) -> bool:
-    return any(name in word or word in name for word in words for name in named)
+def _mentions(text: MessageText, words: frozenset[str], named: frozenset[str]) -> bool:
+    """The line says again what the customer turned down by name; said under a negation
+    (「不拔牙的话可以扩弓」 after 「我不想拔牙」) it grants the customer's wish instead."""
+    return any(name in word or word in name
+               for word in words if _said_plainly(text.norm, word) for name in named)
+
+
+def _said_plainly(norm: str, word: str) -> bool:
+    """Somewhere without a negation just before it (a word the line does not spell counts as said)."""
+    starts = [found.start() for found in re.finditer(re.escape(word), norm)]
+    return not starts or any(not _NEGATION.intersection(_before(norm, start)) for start in starts)
+
+
+def _before(norm: str, start: int) -> str:
+    """The characters a negation of the word would stand in; 「不过」 (but) negates nothing."""
+    window = norm[max(0, start - _NEGATION_REACH - 1):start].replace("不过", "  ")
+    return window[-_NEGATION_REACH:]
 
 
 def _request_words(view: ConversationView) -> frozenset[str]:
@@ -390,9 +406,14 @@ def _in_question(text: MessageText, at: int) -> bool:
 
 # A negation in these says nothing against the proposal: 「没问题」「不错」「不好意思」, or is unsure
 # rather than unwilling: 「我不知道要不要做」.
-_HARMLESS_NEGATIONS = ("不错", "没问题", "没事", "不客气", "没关系", "不用谢", "不好意思", "不知道", "不清楚", "不确定")
+_HARMLESS_NEGATIONS = ("不错", "没问题", "没事", "不客气", "没关系", "不用谢", "不好意思", "不知道", "不清楚", "不确定",
+                       "别人", "别的", "别家", "别处", "未来")
+# Words that end in a negation character without negating anything.
+_NOT_NEGATIONS = frozenset({"特别", "区别", "分别", "级别", "类别", "差别", "告别", "识别", "性别", "个别"})
 # Two characters before a word that negate it: 「不要再」「不用再」「无法再」.
 _FORBIDDING = ("不要", "不用", "不能", "不必", "无法", "没法")
+# 「那是改期还是只做一部分」 asks which one
+_CHOICE = re.compile("那?是.+还是")
 # A clause that supposes (「如果专柜不给鉴定呢」) asks; it does not turn anything down.
 _SUPPOSING = ("如果", "要是", "万一", "会不会")
 
@@ -423,16 +444,23 @@ def _denials(text: MessageText) -> list[tuple[int, int]]:
     return [
         (start, end) for start, end in clause_spans(norm)
         if not (_asked(norm, start, end) or any(word in norm[start:end] for word in _SUPPOSING))
-        and any(norm[at] in _NEGATION and not either_or(norm, at)
-                and not any(norm.startswith(word, at) for word in _HARMLESS_NEGATIONS) for at in range(start, end))
+        and any(norm[at] in _NEGATION and not either_or(norm, at) and not _harmless(norm, at) for at in range(start, end))
     ]
+
+
+def _harmless(norm: str, at: int) -> bool:
+    """The negation character says no to nothing: 「没问题」「不好意思」, or it is part of a word:
+    别 in 「别人用过的」「特别」."""
+    return any(norm.startswith(word, at) for word in _HARMLESS_NEGATIONS) or norm[max(0, at - 1):at + 1] in _NOT_NEGATIONS
 
 
 def _asked(norm: str, start: int, end: int) -> bool:
     """The clause is a question: it ends in 吗/么 or a question mark, asks 「那…呢」
-    (「那我收到货不满意呢」) or asks why (「为什么普通仓不行」)."""
+    (「那我收到货不满意呢」), asks why (「为什么普通仓不行」「那为什么有人说没用」) or which one
+    (「那是改期还是只做一部分」)."""
     return (norm[end - 1] in "吗么" or norm[end:end + 1] == "?" or (norm[start] == "那" and norm[end - 1] == "呢")
-            or norm.startswith(("为什么", "为啥"), start))
+            or norm.startswith(("为什么", "为啥", "那为什么", "那为啥"), start)
+            or _CHOICE.match(norm, start, end) is not None)
 
 
 def _agrees(text: MessageText, phrases: frozenset[str]) -> bool:
