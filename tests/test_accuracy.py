@@ -72,7 +72,10 @@ exhibits.txt (exhibition and museum tickets), spa.txt (foot massage, spa, ear cl
 gear, repair), gold.txt (gold buyback and jewellery recycling), breeders.txt (cat and dog breeders),
 cinema.txt (cinema tickets, memberships, fan events), eldermeals.txt (canteens and meal delivery for
 the elderly), drycleaning.txt (dry cleaning, garment care, pickup laundry) and kidsports.txt
-(children's basketball, football and fitness classes) break all fourteen. Each comes with its writer's labels:
+(children's basketball, football and fitness classes), riding.txt (riding clubs and lessons),
+insoles.txt (orthopaedic insoles, foot-care shoes, gait assessment), calligraphy.txt (calligraphy and
+painting classes, art supplies, framing), ktv.txt (karaoke room booking), transfers.txt (airport
+transfers, chartered cars, car-pooling) and wigs.txt (wigs and hairpieces) break all fourteen. Each comes with its writer's labels:
 conversation_id,rule (an empty rule = clean).
 """
 
@@ -173,6 +176,9 @@ GATES = [
     # Measured before any tuning at 52/60, 57/60, 56/60, 53/60, 53/60 and 56/60.
     ("gold", CORE, 0.85, 0.1), ("breeders", CORE, 0.9, 0.1), ("cinema", CORE, 0.9, 0.1),
     ("eldermeals", CORE, 0.85, 0.1), ("drycleaning", CORE, 0.85, 0.1), ("kidsports", CORE, 0.9, 0.1),
+    # Measured before any tuning at 54/60, 56/60, 51/60, 54/60, 56/60 and 54/60.
+    ("riding", CORE, 0.9, 0.1), ("insoles", CORE, 0.9, 0.1), ("calligraphy", CORE, 0.85, 0.1),
+    ("ktv", CORE, 0.9, 0.1), ("transfers", CORE, 0.9, 0.1), ("wigs", CORE, 0.9, 0.1),
     ("complaints", COMPLAINTS, 0.8, 0.15), ("mixed", COMPLAINTS, 0.8, 0.15), ("trades", COMPLAINTS, 0.8, 0.15),
     ("services", COMPLAINTS, 0.8, 0.15), ("shops", COMPLAINTS, 0.8, 0.15),
 ]
@@ -215,7 +221,8 @@ def test_each_core_rule_on_its_own_corpus(rule):
                                   "audio", "tailoring", "wholesale", "eldercare", "hosting", "martialarts",
                                   "gardens", "fragrance", "freight", "bakery", "luxury", "funeral",
                                   "memberships", "daycare", "water", "races", "festive", "merch", "spa",
-                                  "genetics", "bikes", "eldermeals", "drycleaning", "kidsports"])
+                                  "genetics", "bikes", "eldermeals", "drycleaning", "kidsports", "riding",
+                                  "insoles"])
 def test_clean_conversations_get_no_error_or_warning(name):
     labels, found = corpus(name)
     clean = {c for c, broken in labels.items() if not broken}
