@@ -77,8 +77,9 @@ insoles.txt (orthopaedic insoles, foot-care shoes, gait assessment), calligraphy
 painting classes, art supplies, framing), ktv.txt (karaoke room booking), transfers.txt (airport
 transfers, chartered cars, car-pooling), wigs.txt (wigs and hairpieces), thesis.txt (plagiarism checks,
 academic editing, printing and binding), apartments.txt (long-term rental apartments), babyrental.txt
-(stroller, car-seat and cot rental) and nutrition.txt (sports nutrition, protein powder, meal
-replacements) break all fourteen. Each comes with its writer's labels:
+(stroller, car-seat and cot rental), nutrition.txt (sports nutrition, protein powder, meal
+replacements), farmstay.txt (fruit picking, farm stays, rural homestays) and cruises.txt (cruise
+holidays, shore excursions) break all fourteen. Each comes with its writer's labels:
 conversation_id,rule (an empty rule = clean).
 """
 
@@ -182,9 +183,9 @@ GATES = [
     # Measured before any tuning at 54/60, 56/60, 51/60, 54/60, 56/60 and 54/60.
     ("riding", CORE, 0.9, 0.1), ("insoles", CORE, 0.9, 0.1), ("calligraphy", CORE, 0.85, 0.1),
     ("ktv", CORE, 0.9, 0.1), ("transfers", CORE, 0.9, 0.1), ("wigs", CORE, 0.9, 0.1),
-    # Measured before any tuning at 57/60, 53/60, 57/60 and 57/60.
+    # Measured before any tuning at 57/60, 53/60, 57/60, 57/60, 52/61 and 57/60.
     ("thesis", CORE, 0.9, 0.1), ("apartments", CORE, 0.85, 0.1), ("babyrental", CORE, 0.9, 0.1),
-    ("nutrition", CORE, 0.9, 0.1),
+    ("nutrition", CORE, 0.9, 0.1), ("farmstay", CORE, 0.85, 0.1), ("cruises", CORE, 0.9, 0.1),
     ("complaints", COMPLAINTS, 0.8, 0.15), ("mixed", COMPLAINTS, 0.8, 0.15), ("trades", COMPLAINTS, 0.8, 0.15),
     ("services", COMPLAINTS, 0.8, 0.15), ("shops", COMPLAINTS, 0.8, 0.15),
 ]
@@ -228,7 +229,7 @@ def test_each_core_rule_on_its_own_corpus(rule):
                                   "gardens", "fragrance", "freight", "bakery", "luxury", "funeral",
                                   "memberships", "daycare", "water", "races", "festive", "merch", "spa",
                                   "genetics", "bikes", "eldermeals", "drycleaning", "kidsports", "riding",
-                                  "insoles"])
+                                  "insoles", "farmstay"])
 def test_clean_conversations_get_no_error_or_warning(name):
     labels, found = corpus(name)
     clean = {c for c, broken in labels.items() if not broken}
