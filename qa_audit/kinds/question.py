@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from ..schema import RuleError
@@ -31,6 +31,9 @@ class Settings:
     words: frozenset[str]  # every alternative of every element, registered in the phrase index
     max_gap: int
     unless: frozenset[str]
+    # Each sequence under the words of its first element: a message is checked only against the
+    # sequences it can start, so the cost per message does not grow with the number of sequences.
+    by_first_word: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False)
 
 
 def settings(fields: Fields, context: CompileContext) -> Settings:
@@ -56,12 +59,17 @@ def settings(fields: Fields, context: CompileContext) -> Settings:
         sequences.append(tuple(elements))
     words = [alternative for sequence in sequences for element in sequence for alternative in element]
     context.jieba.add_words(w for w in words if len(w) > 1)
+    by_first_word: dict[str, list[int]] = {}
+    for position, sequence in enumerate(sequences):
+        for word in sequence[0]:
+            by_first_word.setdefault(word, []).append(position)
     return Settings(
         role=fields.choice("role", ("agent", "customer"), "agent"),
         sequences=tuple(sequences),
         words=context.index.register(words),
         max_gap=int(fields.number("max_gap", 4, minimum=0)),
         unless=context.phrases(fields, "unless"),
+        by_first_word={word: tuple(positions) for word, positions in by_first_word.items()},
     )
 
 
@@ -82,7 +90,9 @@ def _possible(settings: Settings, text: MessageText) -> list[Sequence]:
     present = settings.words.intersection(text.hits)
     if not present:
         return []
-    return [s for s in settings.sequences if all(not present.isdisjoint(element) for element in s)]
+    positions = sorted({position for word in present for position in settings.by_first_word.get(word, ())})
+    return [settings.sequences[position] for position in positions
+            if all(not present.isdisjoint(element) for element in settings.sequences[position])]
 
 
 def _first_match(sequences: list[Sequence], settings: Settings, text: MessageText) -> tuple[int, int] | None:
