@@ -33,7 +33,7 @@ class Settings:
     unless: frozenset[str]
     # Each sequence under the words of its first element: a message is checked only against the
     # sequences it can start, so the cost per message does not grow with the number of sequences.
-    by_first_word: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False)
+    by_first_word: dict[str, tuple[int, ...]] = field(compare=False)
 
 
 def settings(fields: Fields, context: CompileContext) -> Settings:

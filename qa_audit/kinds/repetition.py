@@ -194,14 +194,20 @@ def _shared(said: frozenset[str], offered: frozenset[str]) -> set[str]:
 def _mentions(text: MessageText, words: frozenset[str], named: frozenset[str]) -> bool:
     """The line says again what the customer turned down by name; said under a negation
     (「不拔牙的话可以扩弓」 after 「我不想拔牙」) it grants the customer's wish instead."""
-    return any(name in word or word in name
-               for word in words if _said_plainly(text.norm, word) for name in named)
+    return any(_said_plainly(text.norm, word)
+               for word in words if any(name in word or word in name for name in named))
 
 
 def _said_plainly(norm: str, word: str) -> bool:
     """Somewhere without a negation just before it (a word the line does not spell counts as said)."""
-    starts = [found.start() for found in re.finditer(re.escape(word), norm)]
-    return not starts or any(not _NEGATION.intersection(_before(norm, start)) for start in starts)
+    start = norm.find(word)
+    if start < 0:
+        return True
+    while start >= 0:
+        if not _NEGATION.intersection(_before(norm, start)):
+            return True
+        start = norm.find(word, start + 1)
+    return False
 
 
 def _before(norm: str, start: int) -> str:
