@@ -78,8 +78,11 @@ painting classes, art supplies, framing), ktv.txt (karaoke room booking), transf
 transfers, chartered cars, car-pooling), wigs.txt (wigs and hairpieces), thesis.txt (plagiarism checks,
 academic editing, printing and binding), apartments.txt (long-term rental apartments), babyrental.txt
 (stroller, car-seat and cot rental), nutrition.txt (sports nutrition, protein powder, meal
-replacements), farmstay.txt (fruit picking, farm stays, rural homestays) and cruises.txt (cruise
-holidays, shore excursions) break all fourteen. Each comes with its writer's labels:
+replacements), farmstay.txt (fruit picking, farm stays, rural homestays), cruises.txt (cruise
+holidays, shore excursions), pestcontrol.txt (pest control, termite treatment), instruments.txt
+(piano tuning, instrument repair and rental), printing.txt (print shops, business cards, brochures),
+honey.txt (honey, royal jelly, propolis), locksmith.txt (locksmiths, smart-lock installation) and
+esports.txt (esports hotels, internet-cafe rooms) break all fourteen. Each comes with its writer's labels:
 conversation_id,rule (an empty rule = clean).
 """
 
@@ -186,6 +189,10 @@ GATES = [
     # Measured before any tuning at 57/60, 53/60, 57/60, 57/60, 52/61 and 57/60.
     ("thesis", CORE, 0.9, 0.1), ("apartments", CORE, 0.85, 0.1), ("babyrental", CORE, 0.9, 0.1),
     ("nutrition", CORE, 0.9, 0.1), ("farmstay", CORE, 0.85, 0.1), ("cruises", CORE, 0.9, 0.1),
+    # Measured before any tuning at 55/60, 57/60, 54/60, 54/60, 55/60 and 50/60; honey flagged 5 of
+    # its 40 innocent conversations.
+    ("pestcontrol", CORE, 0.9, 0.1), ("instruments", CORE, 0.9, 0.1), ("printing", CORE, 0.9, 0.1),
+    ("honey", CORE, 0.9, 0.15), ("locksmith", CORE, 0.9, 0.1), ("esports", CORE, 0.8, 0.1),
     ("complaints", COMPLAINTS, 0.8, 0.15), ("mixed", COMPLAINTS, 0.8, 0.15), ("trades", COMPLAINTS, 0.8, 0.15),
     ("services", COMPLAINTS, 0.8, 0.15), ("shops", COMPLAINTS, 0.8, 0.15),
 ]
@@ -229,7 +236,7 @@ def test_each_core_rule_on_its_own_corpus(rule):
                                   "gardens", "fragrance", "freight", "bakery", "luxury", "funeral",
                                   "memberships", "daycare", "water", "races", "festive", "merch", "spa",
                                   "genetics", "bikes", "eldermeals", "drycleaning", "kidsports", "riding",
-                                  "insoles", "farmstay"])
+                                  "insoles", "farmstay", "instruments", "printing", "esports"])
 def test_clean_conversations_get_no_error_or_warning(name):
     labels, found = corpus(name)
     clean = {c for c, broken in labels.items() if not broken}

@@ -102,7 +102,7 @@ def check(settings: Settings, view: ConversationView) -> Iterator[Hit]:
         text = view.texts[index]
         if settings.only is not None and not text.has_any(settings.only):
             continue
-        if settings.unless_opening and _opens_with(text, settings.unless_opening):
+        if settings.unless_opening and _opens_with(text, settings.unless_opening) and not _turns_to_own(text):
             continue
         if settings.unless_reply and text.has_any(settings.unless_reply):
             continue
@@ -331,6 +331,13 @@ def _opens_with(text: MessageText, phrases: frozenset[str]) -> bool:
     return bool(_openings(text, phrases))
 
 
+def _turns_to_own(text: MessageText) -> bool:
+    """After agreeing, the line turns to advice of the agent's own: 「可以的,不过外面买的锁我们不保质量,
+    建议您直接用我们店的」 proposes, it does not do what the customer asked."""
+    turn = min((text.norm.find(word) for word in ("不过", "但是") if word in text.norm), default=-1)
+    return turn >= 0 and "建议" in text.norm[turn:]
+
+
 def _contained(left: frozenset[str], right: frozenset[str]) -> float:
     """Share of the shorter clause found in the other: 「请您耐心等待」 is said again inside
     「其他的就只能请您耐心等待哦」. A one-word clause (「抱歉」) is matched whole."""
@@ -462,10 +469,10 @@ def _harmless(norm: str, at: int) -> bool:
 
 def _asked(norm: str, start: int, end: int) -> bool:
     """The clause is a question: it ends in 吗/么 or a question mark, asks 「那…呢」
-    (「那我收到货不满意呢」), asks why (「为什么普通仓不行」「那为什么有人说没用」) or which one
-    (「那是改期还是只做一部分」)."""
+    (「那我收到货不满意呢」), asks why or how (「为什么普通仓不行」「那为什么有人说没用」
+    「怎么没看到领券」) or which one (「那是改期还是只做一部分」)."""
     return (norm[end - 1] in "吗么" or norm[end:end + 1] == "?" or (norm[start] == "那" and norm[end - 1] == "呢")
-            or norm.startswith(("为什么", "为啥", "那为什么", "那为啥"), start)
+            or norm.startswith(("为什么", "为啥", "那为什么", "那为啥", "怎么", "那怎么"), start)
             or _CHOICE.match(norm, start, end) is not None)
 
 
