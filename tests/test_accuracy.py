@@ -81,8 +81,11 @@ academic editing, printing and binding), apartments.txt (long-term rental apartm
 replacements), farmstay.txt (fruit picking, farm stays, rural homestays), cruises.txt (cruise
 holidays, shore excursions), pestcontrol.txt (pest control, termite treatment), instruments.txt
 (piano tuning, instrument repair and rental), printing.txt (print shops, business cards, brochures),
-honey.txt (honey, royal jelly, propolis), locksmith.txt (locksmiths, smart-lock installation) and
-esports.txt (esports hotels, internet-cafe rooms) break all fourteen. Each comes with its writer's labels:
+honey.txt (honey, royal jelly, propolis), locksmith.txt (locksmiths, smart-lock installation),
+esports.txt (esports hotels, internet-cafe rooms), ski.txt (ski resorts, ski schools, gear rental),
+tea.txt (tea and tea ware), murdermystery.txt (murder-mystery games, escape rooms),
+drivingschool.txt (driving schools, practice bookings), chessrooms.txt (self-service mahjong and
+board-game rooms) and bedding.txt (mattresses, pillows, bed linen) break all fourteen. Each comes with its writer's labels:
 conversation_id,rule (an empty rule = clean).
 """
 
@@ -193,6 +196,10 @@ GATES = [
     # its 40 innocent conversations.
     ("pestcontrol", CORE, 0.9, 0.1), ("instruments", CORE, 0.9, 0.1), ("printing", CORE, 0.9, 0.1),
     ("honey", CORE, 0.9, 0.15), ("locksmith", CORE, 0.9, 0.1), ("esports", CORE, 0.8, 0.1),
+    # Measured before any tuning at 55/60, 59/61, 55/61, 55/60, 57/60 and 57/61; drivingschool flagged
+    # 6 of its 40 innocent conversations.
+    ("ski", CORE, 0.9, 0.1), ("tea", CORE, 0.9, 0.1), ("murdermystery", CORE, 0.9, 0.1),
+    ("drivingschool", CORE, 0.9, 0.15), ("chessrooms", CORE, 0.9, 0.1), ("bedding", CORE, 0.9, 0.1),
     ("complaints", COMPLAINTS, 0.8, 0.15), ("mixed", COMPLAINTS, 0.8, 0.15), ("trades", COMPLAINTS, 0.8, 0.15),
     ("services", COMPLAINTS, 0.8, 0.15), ("shops", COMPLAINTS, 0.8, 0.15),
 ]
@@ -236,7 +243,8 @@ def test_each_core_rule_on_its_own_corpus(rule):
                                   "gardens", "fragrance", "freight", "bakery", "luxury", "funeral",
                                   "memberships", "daycare", "water", "races", "festive", "merch", "spa",
                                   "genetics", "bikes", "eldermeals", "drycleaning", "kidsports", "riding",
-                                  "insoles", "farmstay", "instruments", "printing", "esports"])
+                                  "insoles", "farmstay", "instruments", "printing", "esports", "ski", "murdermystery",
+                                  "bedding"])
 def test_clean_conversations_get_no_error_or_warning(name):
     labels, found = corpus(name)
     clean = {c for c, broken in labels.items() if not broken}

@@ -218,15 +218,18 @@ def _before(norm: str, start: int) -> str:
 
 def _request_words(view: ConversationView) -> frozenset[str]:
     """Words of what the customer asked for before any reply (「我要把宽带注销了」): doing what
-    they asked is not a proposal they turned down. What they said no to (「我不想刷脸」) is not asked for."""
+    they asked is not a proposal they turned down. What they said no to (「我不想刷脸」) and what they
+    report (「你们说要换总成」「快递显示放驿站了」) is not asked for."""
     words: set[str] = set()
     for index, message in enumerate(view.messages):
         if message.role == "agent":
             break
         if message.role == "customer":
-            denied = _denials(view.texts[index])
-            words.update(_words(token for token, offset in view.texts[index].token_spans()
-                                if not any(start <= offset < end for start, end in denied)))
+            text = view.texts[index]
+            denied = _denials(text)
+            reported = [(start, end) for start, end in clause_spans(text.norm) if _REPORTED.search(text.norm, start, end)]
+            words.update(_words(token for token, offset in text.token_spans()
+                                if not any(start <= offset < end for start, end in denied + reported)))
     return frozenset(words)
 
 
@@ -425,6 +428,8 @@ _HARMLESS_NEGATIONS = ("不错", "没问题", "没事", "不客气", "没关系"
 _NOT_NEGATIONS = frozenset({"特别", "区别", "分别", "级别", "类别", "差别", "告别", "识别", "性别", "个别"})
 # Two characters before a word that negate it: 「不要再」「不用再」「无法再」.
 _FORBIDDING = ("不要", "不用", "不能", "不必", "无法", "没法")
+# A clause that tells what was said or shown (「你们说要换总成」「快递显示放驿站了」) asks for nothing.
+_REPORTED = re.compile("你们说|说要|说是|显示")
 # 「那是改期还是只做一部分」 asks which one
 _CHOICE = re.compile("那?是.+还是")
 # A clause that supposes (「如果专柜不给鉴定呢」) asks; it does not turn anything down.
