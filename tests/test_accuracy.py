@@ -85,7 +85,10 @@ honey.txt (honey, royal jelly, propolis), locksmith.txt (locksmiths, smart-lock 
 esports.txt (esports hotels, internet-cafe rooms), ski.txt (ski resorts, ski schools, gear rental),
 tea.txt (tea and tea ware), murdermystery.txt (murder-mystery games, escape rooms),
 drivingschool.txt (driving schools, practice bookings), chessrooms.txt (self-service mahjong and
-board-game rooms) and bedding.txt (mattresses, pillows, bed linen) break all fourteen. Each comes with its writer's labels:
+board-game rooms), bedding.txt (mattresses, pillows, bed linen), petgrooming.txt (pet grooming and
+boarding), tattoo.txt (tattoo and piercing studios), campervan.txt (campervan rental, campsites),
+surfing.txt (surf schools, paddleboarding, diving), models3d.txt (3D printing, custom figurines) and
+evcharger.txt (home EV chargers, charging cards) break all fourteen. Each comes with its writer's labels:
 conversation_id,rule (an empty rule = clean).
 """
 
@@ -200,6 +203,9 @@ GATES = [
     # 6 of its 40 innocent conversations.
     ("ski", CORE, 0.9, 0.1), ("tea", CORE, 0.9, 0.1), ("murdermystery", CORE, 0.9, 0.1),
     ("drivingschool", CORE, 0.9, 0.15), ("chessrooms", CORE, 0.9, 0.1), ("bedding", CORE, 0.9, 0.1),
+    # Measured before any tuning at 56/60, 54/60, 56/60, 52/60, 52/60 and 59/60.
+    ("petgrooming", CORE, 0.9, 0.1), ("tattoo", CORE, 0.9, 0.1), ("campervan", CORE, 0.9, 0.1),
+    ("surfing", CORE, 0.85, 0.1), ("models3d", CORE, 0.85, 0.1), ("evcharger", CORE, 0.9, 0.1),
     ("complaints", COMPLAINTS, 0.8, 0.15), ("mixed", COMPLAINTS, 0.8, 0.15), ("trades", COMPLAINTS, 0.8, 0.15),
     ("services", COMPLAINTS, 0.8, 0.15), ("shops", COMPLAINTS, 0.8, 0.15),
 ]
@@ -244,7 +250,7 @@ def test_each_core_rule_on_its_own_corpus(rule):
                                   "memberships", "daycare", "water", "races", "festive", "merch", "spa",
                                   "genetics", "bikes", "eldermeals", "drycleaning", "kidsports", "riding",
                                   "insoles", "farmstay", "instruments", "printing", "esports", "ski", "murdermystery",
-                                  "bedding"])
+                                  "bedding", "petgrooming", "campervan", "evcharger"])
 def test_clean_conversations_get_no_error_or_warning(name):
     labels, found = corpus(name)
     clean = {c for c, broken in labels.items() if not broken}
