@@ -87,8 +87,11 @@ tea.txt (tea and tea ware), murdermystery.txt (murder-mystery games, escape room
 drivingschool.txt (driving schools, practice bookings), chessrooms.txt (self-service mahjong and
 board-game rooms), bedding.txt (mattresses, pillows, bed linen), petgrooming.txt (pet grooming and
 boarding), tattoo.txt (tattoo and piercing studios), campervan.txt (campervan rental, campsites),
-surfing.txt (surf schools, paddleboarding, diving), models3d.txt (3D printing, custom figurines) and
-evcharger.txt (home EV chargers, charging cards) break all fourteen. Each comes with its writer's labels:
+surfing.txt (surf schools, paddleboarding, diving), models3d.txt (3D printing, custom figurines),
+evcharger.txt (home EV chargers, charging cards), camerarental.txt (camera, lens and drone rental),
+pottery.txt (pottery classes, handmade ceramics), translation.txt (translation, notarization),
+archery.txt (archery ranges and classes), babyformula.txt (cross-border infant formula, baby goods)
+and yachts.txt (yacht charter, sea-fishing boats) break all fourteen. Each comes with its writer's labels:
 conversation_id,rule (an empty rule = clean).
 """
 
@@ -206,6 +209,9 @@ GATES = [
     # Measured before any tuning at 56/60, 54/60, 56/60, 52/60, 52/60 and 59/60.
     ("petgrooming", CORE, 0.9, 0.1), ("tattoo", CORE, 0.9, 0.1), ("campervan", CORE, 0.9, 0.1),
     ("surfing", CORE, 0.85, 0.1), ("models3d", CORE, 0.85, 0.1), ("evcharger", CORE, 0.9, 0.1),
+    # Measured before any tuning at 56/60, 55/60, 57/60, 56/60, 52/61 and 58/60.
+    ("camerarental", CORE, 0.9, 0.1), ("pottery", CORE, 0.9, 0.1), ("translation", CORE, 0.9, 0.1),
+    ("archery", CORE, 0.9, 0.1), ("babyformula", CORE, 0.85, 0.1), ("yachts", CORE, 0.9, 0.1),
     ("complaints", COMPLAINTS, 0.8, 0.15), ("mixed", COMPLAINTS, 0.8, 0.15), ("trades", COMPLAINTS, 0.8, 0.15),
     ("services", COMPLAINTS, 0.8, 0.15), ("shops", COMPLAINTS, 0.8, 0.15),
 ]
@@ -250,7 +256,8 @@ def test_each_core_rule_on_its_own_corpus(rule):
                                   "memberships", "daycare", "water", "races", "festive", "merch", "spa",
                                   "genetics", "bikes", "eldermeals", "drycleaning", "kidsports", "riding",
                                   "insoles", "farmstay", "instruments", "printing", "esports", "ski", "murdermystery",
-                                  "bedding", "petgrooming", "campervan", "evcharger"])
+                                  "bedding", "petgrooming", "campervan", "evcharger", "camerarental", "translation",
+                                  "archery", "babyformula", "yachts"])
 def test_clean_conversations_get_no_error_or_warning(name):
     labels, found = corpus(name)
     clean = {c for c, broken in labels.items() if not broken}
