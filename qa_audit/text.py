@@ -206,6 +206,7 @@ class MessageText:
     cutter: Cutter
     _tokens: list[str] | None = field(default=None, repr=False)
     _bounds: frozenset[int] | None = field(default=None, repr=False)
+    _clauses: tuple[tuple[int, int], ...] | None = field(default=None, repr=False)
 
     @property
     def tokens(self) -> list[str]:
@@ -224,6 +225,13 @@ class MessageText:
                 bounds.add(offset)
             self._bounds = frozenset(bounds)
         return self._bounds
+
+    @property
+    def clauses(self) -> tuple[tuple[int, int], ...]:
+        """The spans of the message's clauses (`clause_spans`), found once."""
+        if self._clauses is None:
+            self._clauses = tuple(clause_spans(self.norm))
+        return self._clauses
 
     def token_spans(self) -> list[tuple[str, int]]:
         """Each token with the offset where it starts."""

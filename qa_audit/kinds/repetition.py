@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
-from ..text import MASK, MessageText, clause_spans, either_or, is_wordless
+from ..text import MASK, MessageText, either_or, is_wordless
 from ..view import ConversationView, Hit
 
 if TYPE_CHECKING:
@@ -182,7 +182,7 @@ def _choosing(settings: Settings, text: MessageText) -> list[tuple[int, int]]:
 
 def _picked(text: MessageText) -> list[tuple[int, int]]:
     """Clauses that pick one: 「退款吧」「那就顺丰吧」, not a doubt: 「根本没有靠谱的转接环吧」."""
-    return [(start, end) for start, end in clause_spans(text.norm)
+    return [(start, end) for start, end in text.clauses
             if text.norm[start:end].endswith("吧") and not _NEGATION.intersection(text.norm[start:end])]
 
 
@@ -227,7 +227,7 @@ def _request_words(view: ConversationView) -> frozenset[str]:
         if message.role == "customer":
             text = view.texts[index]
             denied = _denials(text)
-            reported = [(start, end) for start, end in clause_spans(text.norm) if _REPORTED.search(text.norm, start, end)]
+            reported = [(start, end) for start, end in text.clauses if _REPORTED.search(text.norm, start, end)]
             words.update(_words(token for token, offset in text.token_spans()
                                 if not any(start <= offset < end for start, end in denied + reported)))
     return frozenset(words)
@@ -257,7 +257,7 @@ def _units(settings: Settings, text: MessageText) -> list[frozenset[str]]:
     if settings.compare == "clause":
         assert settings.only is not None
         marked = [
-            (start, end) for start, end in clause_spans(text.norm)
+            (start, end) for start, end in text.clauses
             if any(start <= hit and hit + len(word) <= end
                    for word, hits in text.hits.items() if word in settings.only for hit in hits)
         ]
@@ -306,7 +306,7 @@ def _clauses_with(text: MessageText, phrases: frozenset[str]) -> list[tuple[int,
 
 def _clauses_at(text: MessageText, starts: list[int]) -> list[tuple[int, int]]:
     """The clauses holding any of these offsets."""
-    return [(start, end) for start, end in clause_spans(text.norm) if any(start <= at < end for at in starts)]
+    return [(start, end) for start, end in text.clauses if any(start <= at < end for at in starts)]
 
 
 def _words(tokens: Iterable[str]) -> frozenset[str]:
@@ -399,7 +399,7 @@ def _customer_answer(settings: Settings, view: ConversationView, line: _Line, be
 
 def _picks(settings: Settings, text: MessageText, offered: frozenset[str]) -> bool:
     """The line opens by choosing something that was offered: 「退款吧,不想要了」."""
-    first = clause_spans(text.norm)[:1]
+    first = text.clauses[:1]
     return bool(first) and first[0] in _picked(text) and bool(_shared(_keywords(settings, text, first), offered))
 
 
@@ -416,7 +416,7 @@ def _objects(text: MessageText, objections: frozenset[str]) -> bool:
 
 def _in_question(text: MessageText, at: int) -> bool:
     """The clause holding the offset is a question."""
-    first, end = next(((first, end) for first, end in clause_spans(text.norm) if first <= at < end), (0, len(text.norm)))
+    first, end = next(((first, end) for first, end in text.clauses if first <= at < end), (0, len(text.norm)))
     return _asked(text.norm, first, end)
 
 
@@ -440,7 +440,7 @@ def _offers(settings: Settings, text: MessageText) -> bool:
     """The line holds an offer (「您可以先关总阀」「周六上午可以吗?」) and does not end on a question for
     the customer (「有没有受潮?」), which 「没受潮」 answers rather than turns down."""
     offering = _offering(settings, text)
-    clauses = clause_spans(text.norm)
+    clauses = text.clauses
     if not offering or not clauses:
         return False
     start, end = clauses[-1]
@@ -451,7 +451,7 @@ def _offers(settings: Settings, text: MessageText) -> bool:
 
 def _only_asks(settings: Settings, text: MessageText) -> bool:
     """The line ends on a question and holds no offer word."""
-    clauses = clause_spans(text.norm)
+    clauses = text.clauses
     return bool(clauses) and _asked(text.norm, *clauses[-1]) and not _offering(settings, text)
 
 
@@ -460,7 +460,7 @@ def _denials(text: MessageText) -> list[tuple[int, int]]:
     「要是不给鉴定呢?」."""
     norm = text.norm
     return [
-        (start, end) for start, end in clause_spans(norm)
+        (start, end) for start, end in text.clauses
         if not (_asked(norm, start, end) or any(word in norm[start:end] for word in _SUPPOSING))
         and any(norm[at] in _NEGATION and not either_or(norm, at) and not _harmless(norm, at) for at in range(start, end))
     ]
