@@ -181,9 +181,11 @@ def _choosing(settings: Settings, text: MessageText) -> list[tuple[int, int]]:
 
 
 def _picked(text: MessageText) -> list[tuple[int, int]]:
-    """Clauses that pick one: 「退款吧」「那就顺丰吧」, not a doubt: 「根本没有靠谱的转接环吧」."""
+    """Clauses that pick one: 「退款吧」「那就顺丰吧」, not a doubt (「根本没有靠谱的转接环吧」) or a
+    guess (「现场换要排好久吧」)."""
     return [(start, end) for start, end in text.clauses
-            if text.norm[start:end].endswith("吧") and not _NEGATION.intersection(text.norm[start:end])]
+            if text.norm[start:end].endswith("吧") and not _NEGATION.intersection(text.norm[start:end])
+            and not any(word in text.norm[start:end] for word in _GUESSING)]
 
 
 def _shared(said: frozenset[str], offered: frozenset[str]) -> set[str]:
@@ -432,6 +434,8 @@ _FORBIDDING = ("不要", "不用", "不能", "不必", "无法", "没法")
 _REPORTED = re.compile("你们说|说要|说是|显示")
 # 「那是改期还是只做一部分」 asks which one
 _CHOICE = re.compile("那?是.+还是")
+# A clause ending in 吧 that guesses rather than picks: 「要排好久吧」「应该很贵吧」.
+_GUESSING = ("好久", "很久", "应该", "估计", "可能", "大概")
 # A clause that supposes (「如果专柜不给鉴定呢」) asks; it does not turn anything down.
 _SUPPOSING = ("如果", "要是", "万一", "会不会")
 
