@@ -406,9 +406,21 @@ def _picks(settings: Settings, text: MessageText, offered: frozenset[str]) -> bo
 
 
 def _turns_down(text: MessageText, refusals: frozenset[str]) -> bool:
-    """A refusal word that is not asked back: 「要不要先解冻」 and 「一节没看也不行吗」 ask, they do not refuse."""
+    """A refusal word that is not asked back: 「要不要先解冻」 and 「一节没看也不行吗」 ask, they do not
+    refuse, and 「房东会不会不同意」 wonders."""
     return any(not (phrase[0] in _NEGATION and either_or(text.norm, start))  # 要不要, 行不行, 用不用
-               and not _in_question(text, start) for phrase, start in _found(text, refusals))
+               and not _in_question(text, start) and not _supposed(text, start)
+               for phrase, start in _found(text, refusals))
+
+
+def _supposed(text: MessageText, at: int) -> bool:
+    """The clause holding the offset supposes: 「如果专柜不给鉴定呢」「房东会不会不同意」."""
+    first, end = _clause_at(text, at)
+    return any(word in text.norm[first:end] for word in _SUPPOSING)
+
+
+def _clause_at(text: MessageText, at: int) -> tuple[int, int]:
+    return next(((first, end) for first, end in text.clauses if first <= at < end), (0, len(text.norm)))
 
 
 def _objects(text: MessageText, objections: frozenset[str]) -> bool:
@@ -418,8 +430,7 @@ def _objects(text: MessageText, objections: frozenset[str]) -> bool:
 
 def _in_question(text: MessageText, at: int) -> bool:
     """The clause holding the offset is a question."""
-    first, end = next(((first, end) for first, end in text.clauses if first <= at < end), (0, len(text.norm)))
-    return _asked(text.norm, first, end)
+    return _asked(text.norm, *_clause_at(text, at))
 
 
 # A negation in these says nothing against the proposal: 「没问题」「不错」「不好意思」, or is unsure
