@@ -103,6 +103,9 @@ def check(settings: Settings, view: ConversationView) -> Iterator[Hit]:
         if settings.only is not None and not text.has_any(settings.only):
             continue
         if settings.unless_opening and _opens_with(text, settings.unless_opening) and not _turns_to_own(text):
+            # 「可以的,周六下午2点师傅上门」 settles what came before: earlier answers no longer count
+            for line in by_agent.get(view.messages[index].agent, []):
+                line.last = index
             continue
         if settings.unless_reply and text.has_any(settings.unless_reply):
             continue
