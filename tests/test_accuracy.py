@@ -109,8 +109,11 @@ cards, number porting), stationery.txt (stationery and school supplies), billiar
 halls, bowling alleys), golf.txt (driving ranges, golf equipment), snacks.txt (snack and nut
 shops), lighting.txt (lamps and lighting), paint.txt (paint, wallpaper and wall coverings),
 aircon.txt (air-conditioner sales and installation), hostels.txt (youth hostels, budget
-guesthouses), kidsart.txt (children's art and music classes) and ebooks.txt (online novels and
-audiobooks) break all fourteen. Each comes with its writer's labels:
+guesthouses), kidsart.txt (children's art and music classes), ebooks.txt (online novels and
+audiobooks), bridalmakeup.txt (bridal makeup artists), bathroom.txt (bathroom fixtures),
+signage.txt (shop signs and advertising prints), campsites.txt (campsites and glamping),
+rafting.txt (river rafting parks) and phonecases.txt (phone cases and accessories) break all
+fourteen. Each comes with its writer's labels:
 conversation_id,rule (an empty rule = clean).
 """
 
@@ -250,6 +253,9 @@ GATES = [
     # wrong rule on 6 of the 59 conversations it flagged.
     ("lighting", CORE, 0.85, 0.15), ("paint", CORE, 0.9, 0.1), ("aircon", CORE, 0.9, 0.1),
     ("hostels", CORE, 0.85, 0.1), ("kidsart", CORE, 0.9, 0.1), ("ebooks", CORE, 0.85, 0.1),
+    # Measured before any tuning at 54/60, 54/60, 52/60, 55/60, 55/60 and 55/60.
+    ("bridalmakeup", CORE, 0.9, 0.1), ("bathroom", CORE, 0.9, 0.1), ("signage", CORE, 0.85, 0.1),
+    ("campsites", CORE, 0.9, 0.1), ("rafting", CORE, 0.9, 0.1), ("phonecases", CORE, 0.9, 0.1),
     ("complaints", COMPLAINTS, 0.8, 0.15), ("mixed", COMPLAINTS, 0.8, 0.15), ("trades", COMPLAINTS, 0.8, 0.15),
     ("services", COMPLAINTS, 0.8, 0.15), ("shops", COMPLAINTS, 0.8, 0.15),
 ]
@@ -301,7 +307,7 @@ def test_each_core_rule_on_its_own_corpus(rule):
                                   "motors", "nutrition", "outdoors", "photo", "pottery", "renovation", "roadside",
                                   "solar", "thesis", "wigs", "festivals", "tcmclinic", "paintball", "petboarding",
                                   "hairtransplant", "trampoline", "grainoil", "stationery", "billiards", "golf",
-                                  "aircon", "kidsart"])
+                                  "aircon", "kidsart", "bridalmakeup", "rafting"])
 def test_clean_conversations_get_no_error_or_warning(name):
     labels, found = corpus(name)
     clean = {c for c, broken in labels.items() if not broken}
