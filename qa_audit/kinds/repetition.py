@@ -448,8 +448,8 @@ _FORBIDDING = ("不要", "不用", "不能", "不必", "无法", "没法")
 _REPORTED = re.compile("你们说|说要|说是|显示")
 # 「那是改期还是只做一部分」 asks which one
 _CHOICE = re.compile("那?是.+还是")
-# A clause ending in 吧 that guesses rather than picks: 「要排好久吧」「应该很贵吧」.
-_GUESSING = ("好久", "很久", "应该", "估计", "可能", "大概")
+# A clause ending in 吧 that guesses rather than picks: 「要排好久吧」「应该很贵吧」「补了会有一道疤吧」.
+_GUESSING = ("好久", "很久", "应该", "估计", "可能", "大概", "会有")
 # A clause that supposes (「如果专柜不给鉴定呢」) asks; it does not turn anything down.
 _SUPPOSING = ("如果", "要是", "万一", "会不会")
 
