@@ -345,7 +345,8 @@ def _denies(reply: str, trigger: str) -> bool:
         if either_or(reply, found.start()):
             continue
         echoed = reply[found.end():found.end() + 2]
-        if len(echoed) == 2 and echoed in trigger and all(char.isalnum() and char not in _PARTICLES for char in echoed):
+        # 「不是假的哦」 echoes 假的: the word the trigger said may end in a particle
+        if len(echoed) == 2 and echoed in trigger and echoed[0].isalnum() and echoed[0] not in _PARTICLES:
             return True
     return False
 

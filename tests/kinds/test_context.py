@@ -512,6 +512,26 @@ def test_denies_holds_when_a_reply_says_no_to_the_triggers_own_words(one_rule, a
     assert {f.message for f in report.findings} == {"客户质疑「泡水车」,回复没有澄清"}
 
 
+def test_denies_hears_a_no_to_a_word_that_ends_in_a_particle(one_rule, audit_log):
+    """「不是假的哦」 answers 「不会是假的吧」: the echoed 假的 ends in 的; 「不是的」 still denies nothing."""
+    rules = one_rule("context", """
+        trigger:
+          phrases: [假的]
+        reply: false
+        expect:
+          denies: true
+    """)
+    report = audit_log(rules, """
+        === C1 2024-05-01
+        [10:00:00] 顾客: 这条牛仔裤不会是假的吧
+        [10:00:30] 客服 小王: 不是假的哦,大写E是老标写法
+        === C2 2024-05-01
+        [10:00:00] 顾客: 这条牛仔裤不会是假的吧
+        [10:00:30] 客服 小李: 不是的
+    """)
+    assert hits(report) == [("T001", 6, "小李", "不是的")]
+
+
 def test_denies_does_not_hear_a_no_in_a_reply_that_repeats_the_question(one_rule, audit_log):
     """An agent repeating 「是不是泡水车」 or 「有没有翻新过」 back does not say no to it."""
     rules = one_rule("context", """
