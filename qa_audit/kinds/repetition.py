@@ -418,8 +418,11 @@ def _turns_down(text: MessageText, refusals: frozenset[str]) -> bool:
 
 def _supposed(text: MessageText, at: int) -> bool:
     """The clause holding the offset supposes: 「如果专柜不给鉴定呢」「房东会不会不同意」."""
-    first, end = _clause_at(text, at)
-    return any(word in text.norm[first:end] for word in _SUPPOSING)
+    return _supposes(text.norm, *_clause_at(text, at))
+
+
+def _supposes(norm: str, start: int, end: int) -> bool:
+    return any(word in norm[start:end] for word in _SUPPOSING)
 
 
 def _clause_at(text: MessageText, at: int) -> tuple[int, int]:
@@ -479,7 +482,7 @@ def _denials(text: MessageText) -> list[tuple[int, int]]:
     norm = text.norm
     return [
         (start, end) for start, end in text.clauses
-        if not (_asked(norm, start, end) or any(word in norm[start:end] for word in _SUPPOSING))
+        if not (_asked(norm, start, end) or _supposes(norm, start, end))
         and any(norm[at] in _NEGATION and not either_or(norm, at) and not _harmless(norm, at) for at in range(start, end))
     ]
 
