@@ -117,8 +117,8 @@ rafting.txt (river rafting parks), phonecases.txt (phone cases and accessories),
 second-hand clothing), itbootcamp.txt (IT training bootcamps), carlease.txt (long-term car leasing)
 adultedu.txt (adult-education and degree-upgrade agencies), sportstickets.txt (sports-event
 ticketing), furniturerepair.txt (furniture repair and refinishing), reptiles.txt (reptile and
-exotic-pet shops), driedgoods.txt (dried mountain goods) and watchrepair.txt (watch repair and
-servicing) break all fourteen. Each comes with its writer's labels:
+exotic-pet shops), driedgoods.txt (dried mountain goods), watchrepair.txt (watch repair and
+servicing) and suits.txt (bespoke suit tailors) break all fourteen. Each comes with its writer's labels:
 conversation_id,rule (an empty rule = clean).
 """
 
@@ -267,6 +267,8 @@ GATES = [
     # Measured before any tuning at 56/60, 57/60, 56/61, 57/60 and 59/60.
     ("sportstickets", CORE, 0.9, 0.1), ("furniturerepair", CORE, 0.9, 0.1), ("reptiles", CORE, 0.9, 0.1),
     ("driedgoods", CORE, 0.9, 0.1), ("watchrepair", CORE, 0.9, 0.1),
+    # Measured before any tuning at 53/60.
+    ("suits", CORE, 0.85, 0.1),
     ("complaints", COMPLAINTS, 0.8, 0.15), ("mixed", COMPLAINTS, 0.8, 0.15), ("trades", COMPLAINTS, 0.8, 0.15),
     ("services", COMPLAINTS, 0.8, 0.15), ("shops", COMPLAINTS, 0.8, 0.15),
 ]
