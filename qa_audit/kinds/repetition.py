@@ -412,21 +412,18 @@ def _turns_down(text: MessageText, refusals: frozenset[str]) -> bool:
     """A refusal word that is not asked back: 「要不要先解冻」 and 「一节没看也不行吗」 ask, they do not
     refuse, and 「房东会不会不同意」 wonders."""
     return any(not (phrase[0] in _NEGATION and either_or(text.norm, start))  # 要不要, 行不行, 用不用
-               and not _in_question(text, start) and not _supposed(text, start)
+               and not _in_question(text, start) and not _supposes(text.norm, *_clause_at(text, start))
                for phrase, start in _found(text, refusals))
 
 
-def _supposed(text: MessageText, at: int) -> bool:
-    """The clause holding the offset supposes: 「如果专柜不给鉴定呢」「房东会不会不同意」."""
-    return _supposes(text.norm, *_clause_at(text, at))
-
-
 def _supposes(norm: str, start: int, end: int) -> bool:
+    """The clause supposes: 「如果专柜不给鉴定呢」「房东会不会不同意」."""
     return any(word in norm[start:end] for word in _SUPPOSING)
 
 
 def _clause_at(text: MessageText, at: int) -> tuple[int, int]:
-    return next(((first, end) for first, end in text.clauses if first <= at < end), (0, len(text.norm)))
+    """The clause holding the offset (the whole line if none does)."""
+    return next(iter(_clauses_at(text, [at])), (0, len(text.norm)))
 
 
 def _objects(text: MessageText, objections: frozenset[str]) -> bool:
