@@ -120,8 +120,11 @@ ticketing), furniturerepair.txt (furniture repair and refinishing), reptiles.txt
 exotic-pet shops), driedgoods.txt (dried mountain goods), watchrepair.txt (watch repair and
 servicing), suits.txt (bespoke suit tailors), invitations.txt (wedding invitations and cards),
 wifirental.txt (travel Wi-Fi and data rental), herbs.txt (Chinese herbal medicine), bonsai.txt
-(bonsai and potted plants), fireworks.txt (licensed fireworks shops) and pearls.txt (pearl
-jewellery) break all fourteen. Each comes with its writer's labels:
+(bonsai and potted plants), fireworks.txt (licensed fireworks shops), pearls.txt (pearl
+jewellery), florist.txt (florists and flower delivery), insurance.txt (online car, health and
+accident insurance), parking.txt (car parks, parking apps, monthly spaces), visa.txt (visa agencies,
+express passports), framing.txt (picture and cross-stitch framing) and escaperooms.txt (escape
+rooms) break all fourteen. Each comes with its writer's labels:
 conversation_id,rule (an empty rule = clean).
 """
 
@@ -275,6 +278,10 @@ GATES = [
     # Measured before any tuning at 56/62, 56/60, 53/62, 56/60, 56/60 and 52/60.
     ("invitations", CORE, 0.9, 0.1), ("wifirental", CORE, 0.9, 0.1), ("herbs", CORE, 0.85, 0.1),
     ("bonsai", CORE, 0.9, 0.1), ("fireworks", CORE, 0.9, 0.1), ("pearls", CORE, 0.85, 0.1),
+    # Measured before any tuning at 55/60, 53/60, 53/61, 56/61, 53/61 and 56/60; insurance flagged a
+    # wrong rule on 6 of the 59 conversations it flagged.
+    ("florist", CORE, 0.9, 0.1), ("insurance", CORE, 0.85, 0.15), ("parking", CORE, 0.85, 0.1),
+    ("visa", CORE, 0.9, 0.1), ("framing", CORE, 0.85, 0.1), ("escaperooms", CORE, 0.9, 0.1),
     ("complaints", COMPLAINTS, 0.8, 0.15), ("mixed", COMPLAINTS, 0.8, 0.15), ("trades", COMPLAINTS, 0.8, 0.15),
     ("services", COMPLAINTS, 0.8, 0.15), ("shops", COMPLAINTS, 0.8, 0.15),
 ]
@@ -327,7 +334,8 @@ def test_each_core_rule_on_its_own_corpus(rule):
                                   "solar", "thesis", "wigs", "festivals", "tcmclinic", "paintball", "petboarding",
                                   "hairtransplant", "trampoline", "grainoil", "stationery", "billiards", "golf",
                                   "aircon", "kidsart", "bridalmakeup", "rafting",
-                                  "cookingclass", "carlease", "adultedu", "driedgoods", "herbs", "fireworks"])
+                                  "cookingclass", "carlease", "adultedu", "driedgoods", "herbs", "fireworks",
+                                  "parking"])
 def test_clean_conversations_get_no_error_or_warning(name):
     labels, found = corpus(name)
     clean = {c for c, broken in labels.items() if not broken}
