@@ -123,8 +123,11 @@ wifirental.txt (travel Wi-Fi and data rental), herbs.txt (Chinese herbal medicin
 (bonsai and potted plants), fireworks.txt (licensed fireworks shops), pearls.txt (pearl
 jewellery), florist.txt (florists and flower delivery), insurance.txt (online car, health and
 accident insurance), parking.txt (car parks, parking apps, monthly spaces), visa.txt (visa agencies,
-express passports), framing.txt (picture and cross-stitch framing) and escaperooms.txt (escape
-rooms) break all fourteen. Each comes with its writer's labels:
+express passports), framing.txt (picture and cross-stitch framing), escaperooms.txt (escape
+rooms), motorcycles.txt (motorcycle dealers, repair and riding gear), studyrooms.txt (paid
+self-study rooms), gamecompanion.txt (game companion and coaching platforms), restaurants.txt
+(restaurant and private-room bookings), skytours.txt (hot-air balloons, helicopter tours,
+skydiving) and patents.txt (patent and software-copyright agencies) break all fourteen. Each comes with its writer's labels:
 conversation_id,rule (an empty rule = clean).
 """
 
@@ -282,6 +285,10 @@ GATES = [
     # wrong rule on 6 of the 59 conversations it flagged.
     ("florist", CORE, 0.9, 0.1), ("insurance", CORE, 0.85, 0.15), ("parking", CORE, 0.85, 0.1),
     ("visa", CORE, 0.9, 0.1), ("framing", CORE, 0.85, 0.1), ("escaperooms", CORE, 0.9, 0.1),
+    # Measured before any tuning at 53/61, 52/60, 56/61, 55/60, 55/60 and 55/60; motorcycles flagged a
+    # wrong rule on 6 of the 59 conversations it flagged, gamecompanion 4 of its 39 innocent ones.
+    ("motorcycles", CORE, 0.85, 0.15), ("studyrooms", CORE, 0.85, 0.1), ("gamecompanion", CORE, 0.9, 0.15),
+    ("restaurants", CORE, 0.9, 0.1), ("skytours", CORE, 0.9, 0.1), ("patents", CORE, 0.9, 0.1),
     ("complaints", COMPLAINTS, 0.8, 0.15), ("mixed", COMPLAINTS, 0.8, 0.15), ("trades", COMPLAINTS, 0.8, 0.15),
     ("services", COMPLAINTS, 0.8, 0.15), ("shops", COMPLAINTS, 0.8, 0.15),
 ]
@@ -335,7 +342,7 @@ def test_each_core_rule_on_its_own_corpus(rule):
                                   "hairtransplant", "trampoline", "grainoil", "stationery", "billiards", "golf",
                                   "aircon", "kidsart", "bridalmakeup", "rafting",
                                   "cookingclass", "carlease", "adultedu", "driedgoods", "herbs", "fireworks",
-                                  "parking"])
+                                  "parking", "motorcycles", "restaurants", "skytours", "patents"])
 def test_clean_conversations_get_no_error_or_warning(name):
     labels, found = corpus(name)
     clean = {c for c, broken in labels.items() if not broken}
