@@ -127,7 +127,11 @@ express passports), framing.txt (picture and cross-stitch framing), escaperooms.
 rooms), motorcycles.txt (motorcycle dealers, repair and riding gear), studyrooms.txt (paid
 self-study rooms), gamecompanion.txt (game companion and coaching platforms), restaurants.txt
 (restaurant and private-room bookings), skytours.txt (hot-air balloons, helicopter tours,
-skydiving) and patents.txt (patent and software-copyright agencies) break all fourteen. Each comes with its writer's labels:
+skydiving), patents.txt (patent and software-copyright agencies), carmods.txt (car tuning,
+wheels, audio and wraps), nailsalons.txt (nail and eyelash salons), bars.txt (bar tables, lounges,
+live-house tickets), counseling.txt (online psychological counselling), propertymgmt.txt (property
+management: repairs, fees, notices) and gameaccounts.txt (game account trading, boosting) break all
+fourteen. Each comes with its writer's labels:
 conversation_id,rule (an empty rule = clean).
 """
 
@@ -289,6 +293,9 @@ GATES = [
     # wrong rule on 6 of the 59 conversations it flagged, gamecompanion 4 of its 39 innocent ones.
     ("motorcycles", CORE, 0.85, 0.15), ("studyrooms", CORE, 0.85, 0.1), ("gamecompanion", CORE, 0.9, 0.15),
     ("restaurants", CORE, 0.9, 0.1), ("skytours", CORE, 0.9, 0.1), ("patents", CORE, 0.9, 0.1),
+    # Measured before any tuning at 57/60, 58/61, 51/60, 55/60, 57/60 and 59/61.
+    ("carmods", CORE, 0.9, 0.1), ("nailsalons", CORE, 0.9, 0.1), ("bars", CORE, 0.85, 0.1),
+    ("counseling", CORE, 0.9, 0.1), ("propertymgmt", CORE, 0.9, 0.1), ("gameaccounts", CORE, 0.9, 0.1),
     ("complaints", COMPLAINTS, 0.8, 0.15), ("mixed", COMPLAINTS, 0.8, 0.15), ("trades", COMPLAINTS, 0.8, 0.15),
     ("services", COMPLAINTS, 0.8, 0.15), ("shops", COMPLAINTS, 0.8, 0.15),
 ]
@@ -342,7 +349,8 @@ def test_each_core_rule_on_its_own_corpus(rule):
                                   "hairtransplant", "trampoline", "grainoil", "stationery", "billiards", "golf",
                                   "aircon", "kidsart", "bridalmakeup", "rafting",
                                   "cookingclass", "carlease", "adultedu", "driedgoods", "herbs", "fireworks",
-                                  "parking", "motorcycles", "restaurants", "skytours", "patents"])
+                                  "parking", "motorcycles", "restaurants", "skytours", "patents",
+                                  "bars", "gameaccounts"])
 def test_clean_conversations_get_no_error_or_warning(name):
     labels, found = corpus(name)
     clean = {c for c, broken in labels.items() if not broken}
