@@ -96,7 +96,7 @@ class Auditor:
         flagged = {hit.index for member in family for hit in kind_hits[member.id] or ()}
         excuses = getattr(KINDS[rule.kind], "excuses", None)
         if excuses is not None:
-            flagged.update(index for index in view.indices("agent") if excuses(rule.settings, view.texts[index]))
+            flagged.update(index for index in view.indices("agent") if excuses(rule.settings, view, index))
         return sorted([*own, *learned.check(rule.model, view, flagged)], key=lambda hit: hit.index)
 
     def _suppressed(self, rule: Rule, view: ConversationView, hit: Hit) -> bool:

@@ -40,6 +40,17 @@ class ConversationView:
         messages = self.conversation.messages
         return next((later for later in range(index + 1, len(messages)) if messages[later].role == role), None)
 
+    def turn(self, index: int) -> range:
+        """The run of messages around index sent by the same role before the other side speaks."""
+        messages = self.conversation.messages
+        role = messages[index].role
+        first = last = index
+        while first > 0 and messages[first - 1].role == role:
+            first -= 1
+        while last + 1 < len(messages) and messages[last + 1].role == role:
+            last += 1
+        return range(first, last + 1)
+
     def answering_agent(self, index: int) -> str | None:
         """The agent who should answer the message at index: the next agent to speak, else the
         conversation's last agent."""

@@ -350,7 +350,7 @@ def test_each_core_rule_on_its_own_corpus(rule):
                                   "aircon", "kidsart", "bridalmakeup", "rafting",
                                   "cookingclass", "carlease", "adultedu", "driedgoods", "herbs", "fireworks",
                                   "parking", "motorcycles", "restaurants", "skytours", "patents",
-                                  "bars", "gameaccounts"])
+                                  "bars", "gameaccounts", "florist", "framing", "studyrooms"])
 def test_clean_conversations_get_no_error_or_warning(name):
     labels, found = corpus(name)
     clean = {c for c, broken in labels.items() if not broken}

@@ -75,6 +75,15 @@ def test_ids_are_unique(pack):
 
 
 @pytest.mark.parametrize("rule_id", RULE_IDS)
+def test_example_conversations_of_a_rule_have_distinct_ids(pack, rule_id):
+    # `rules test` and `rules show` name an example conversation by its id.
+    rule = pack.get(rule_id)
+    ids = [id_ for example in (*rule.hit_examples, *rule.miss_examples)
+           for id_ in re.findall(r"^\s*=== (\S+)", example.text, re.MULTILINE)]
+    assert sorted(ids) == sorted(set(ids)), sorted({id_ for id_ in ids if ids.count(id_) > 1})
+
+
+@pytest.mark.parametrize("rule_id", RULE_IDS)
 def test_names_are_kebab_case_and_titles_chinese(pack, rule_id):
     rule = pack.get(rule_id)
     assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", rule.name), rule.name

@@ -4,7 +4,7 @@ Each kind module provides:
 - `PLACEHOLDERS`: names its rules' `message` templates may use besides {match}, {id}, {title}, {name};
 - `settings(fields, context) -> Settings`: the kind's frozen settings, validated and compiled once;
 - `check(settings, view) -> Iterator[Hit]`: the messages of one conversation that break the rule;
-- optionally `excuses(settings, text) -> bool`: a message the rule lets pass whatever flags it, so
+- optionally `excuses(settings, view, index) -> bool`: a message the rule lets pass whatever flags it, so
   that a rule's `model` is held to the same excuses as its lists.
 """
 

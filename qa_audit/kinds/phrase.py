@@ -43,18 +43,23 @@ def settings(fields: Fields, context: CompileContext) -> Settings:
 
 def check(settings: Settings, view: ConversationView) -> Iterator[Hit]:
     for index in view.indices(settings.role):
-        text = view.texts[index]
-        if excuses(settings, text):
+        if excuses(settings, view, index):
             continue
+        text = view.texts[index]
         span = first_match(settings, text)
         if span is not None:
             start, end = span
             yield Hit(index, match=view.messages[index].text[start:end], start=start)
 
 
-def excuses(settings: Settings, text: MessageText) -> bool:
-    """The reply does what the rule asks for elsewhere (「…我已经帮您提交了」): nothing in it is charged."""
-    return bool(settings.unless_reply) and text.has_any(settings.unless_reply)
+def excuses(settings: Settings, view: ConversationView, index: int) -> bool:
+    """The reply does what the rule asks for elsewhere (「…我已经帮您提交了」): nothing in it is charged.
+
+    A reply is the run of messages one side sends before the other answers, since agents often
+    split one answer over several bubbles (「这个我改不了哈」「不过可以领会员券」).
+    """
+    return bool(settings.unless_reply) and any(
+        view.texts[at].has_any(settings.unless_reply) for at in view.turn(index))
 
 
 def first_match(settings: Settings, text: MessageText) -> tuple[int, int] | None:

@@ -86,9 +86,24 @@ def test_unless_reply_excuses_a_phrase_anywhere_in_the_same_reply(one_rule, audi
         === C1 2024-05-01
         [10:00:00] 顾客: 能开发票吗
         [10:00:10] 客服 小王: 线上处理不了开票。我已经帮您建了工单,财务明天联系您
+        [10:00:15] 顾客: 那纸质发票呢
         [10:00:20] 客服 小王: 线上处理不了,您找财务吧
     """)
-    assert hits(report) == [("T001", 4, "小王", "处理不了")]
+    assert hits(report) == [("T001", 5, "小王", "处理不了")]
+
+
+def test_a_reply_is_every_bubble_the_agent_sends_before_the_customer_answers(one_rule, audit_log):
+    rules = one_rule("phrase", "phrases: [处理不了]\nunless_reply: [已经帮您]")
+    report = audit_log(rules, """
+        === C1 2024-05-01
+        [10:00:00] 顾客: 能开发票吗
+        [10:00:10] 客服 小王: 线上处理不了开票
+        [10:00:15] 客服 小王: 我已经帮您建了工单,财务明天联系您
+        [10:00:30] 顾客: 好 那纸质发票呢
+        [10:00:40] 客服 小王: 纸质的我这边处理不了
+        [10:00:45] 客服 小王: 您问问财务吧
+    """)
+    assert hits(report) == [("T001", 6, "小王", "处理不了")]
 
 
 def test_emoticon_codes_are_masked_so_their_words_never_hit(one_rule, audit_log):
