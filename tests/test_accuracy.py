@@ -133,8 +133,10 @@ live-house tickets), counseling.txt (online psychological counselling), property
 management: repairs, fees, notices), gameaccounts.txt (game account trading, boosting), studios.txt
 (band rehearsal rooms, recording studios), pettransport.txt (pet transport by road and air),
 seniortravel.txt (senior tour groups and trains), franchise.txt (restaurant and retail franchise
-consulting), booths.txt (exhibition booth design and building) and gaokao.txt (college application
-consulting) break all fourteen. Each comes with its writer's labels:
+consulting), booths.txt (exhibition booth design and building), gaokao.txt (college application
+consulting), teambuilding.txt (corporate team-building), karting.txt (go-kart tracks), birds.txt
+(parrot and bird shops), jade.txt (jade and jadeite jewellery), storeops.txt (food-delivery store
+operations agencies) and elevators.txt (elevator maintenance and rescue) break all fourteen. Each comes with its writer's labels:
 conversation_id,rule (an empty rule = clean).
 """
 
@@ -302,6 +304,9 @@ GATES = [
     # Measured before any tuning at 59/60, 54/60, 48/60, 56/60, 59/60 and 56/60.
     ("studios", CORE, 0.9, 0.1), ("pettransport", CORE, 0.9, 0.1), ("seniortravel", CORE, 0.8, 0.1),
     ("franchise", CORE, 0.9, 0.1), ("booths", CORE, 0.9, 0.1), ("gaokao", CORE, 0.9, 0.1),
+    # Measured before any tuning at 49/60, 55/60, 54/61, 54/60, 56/60 and 53/60.
+    ("teambuilding", CORE, 0.8, 0.1), ("karting", CORE, 0.9, 0.1), ("birds", CORE, 0.85, 0.1),
+    ("jade", CORE, 0.9, 0.1), ("storeops", CORE, 0.9, 0.1), ("elevators", CORE, 0.85, 0.1),
     ("complaints", COMPLAINTS, 0.8, 0.15), ("mixed", COMPLAINTS, 0.8, 0.15), ("trades", COMPLAINTS, 0.8, 0.15),
     ("services", COMPLAINTS, 0.8, 0.15), ("shops", COMPLAINTS, 0.8, 0.15),
 ]
@@ -357,7 +362,8 @@ def test_each_core_rule_on_its_own_corpus(rule):
                                   "cookingclass", "carlease", "adultedu", "driedgoods", "herbs", "fireworks",
                                   "parking", "motorcycles", "restaurants", "skytours", "patents",
                                   "bars", "gameaccounts", "florist", "framing", "studyrooms",
-                                  "studios", "pettransport", "franchise", "booths"])
+                                  "studios", "pettransport", "franchise", "booths",
+                                  "teambuilding", "karting", "birds", "jade", "elevators"])
 def test_clean_conversations_get_no_error_or_warning(name):
     labels, found = corpus(name)
     clean = {c for c, broken in labels.items() if not broken}
