@@ -496,6 +496,7 @@ def _asked(norm: str, start: int, end: int) -> bool:
     「怎么没看到领券」) or which one (「那是改期还是只做一部分」)."""
     return (norm[end - 1] in "吗么" or norm[end:end + 1] == "?" or (norm[start] == "那" and norm[end - 1] == "呢")
             or norm.startswith(("为什么", "为啥", "那为什么", "那为啥", "怎么", "那怎么"), start)
+            or norm.endswith(("怎么办", "咋办", "怎么弄", "咋弄"), start, end)
             or _CHOICE.match(norm, start, end) is not None)
 
 
