@@ -305,5 +305,15 @@ def only_words(norm: str, pattern: re.Pattern[str] | None) -> bool:
 
 
 def asks(norm: str, asking: re.Pattern[str] | None, closing: re.Pattern[str] | None) -> bool:
-    """Whether a customer message asks for something: a question or request, not a closing line."""
-    return asking is not None and asking.search(norm) is not None and not only_words(norm, closing)
+    """Whether a customer message asks for something: a question or request, not a closing line.
+
+    An asking word inside a longer closing phrase asks nothing: 么 in 「我是月卡 那就这么办」.
+    """
+    if asking is None:
+        return False
+    closings = [(found.start(), found.end()) for found in closing.finditer(norm)] if closing is not None else []
+    return any(
+        not any(start <= found.start() and found.end() <= end and end - start > len(found.group())
+                for start, end in closings)
+        for found in asking.finditer(norm)
+    ) and not only_words(norm, closing)

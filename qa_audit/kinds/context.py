@@ -346,7 +346,9 @@ def _denies(reply: str, trigger: str) -> bool:
             continue
         echoed = reply[found.end():found.end() + 2]
         # 「不是假的哦」 echoes 假的: the word the trigger said may end in a particle
-        if len(echoed) == 2 and echoed in trigger and echoed[0].isalnum() and echoed[0] not in _PARTICLES:
+        # 「不是假票哦」 answers 「是不是假的啊」: the word the trigger said may end in 的
+        if (len(echoed) == 2 and (echoed in trigger or echoed[0] + "的" in trigger)
+                and echoed[0].isalnum() and echoed[0] not in _PARTICLES):
             return True
     return False
 

@@ -204,6 +204,27 @@ def test_a_closing_thanks_needs_no_reply(one_rule, audit_log):
     assert report.findings == []
 
 
+def test_an_asking_word_inside_a_longer_closing_phrase_asks_nothing(one_rule, audit_log):
+    # 么 in 那就这么办 and 我想 in 我想想 ask nothing; 呢 alone and 行不行 still ask.
+    rules = one_rule("reply_time", "count_unanswered_end: true\nclosing: [那就这么办, 我想想, 呢, 行]\n"
+                     "asking: [么, 我想, 呢, 行不行]\n", message=MESSAGE)
+    report = audit_log(rules, """
+        === C1 2024-05-01
+        [10:00:00] 客服 小王: 月卡用户雨停后可以再来补一次
+        [10:00:30] 顾客: 我是月卡 那就这么办
+        === C2 2024-05-01
+        [10:00:00] 客服 小王: 这款现在是169
+        [10:00:30] 顾客: 那我想想吧
+        === C3 2024-05-01
+        [10:00:00] 客服 小王: 可以开发票的
+        [10:00:30] 顾客: 那抬头呢
+        === C4 2024-05-01
+        [10:00:00] 客服 小王: 这款现在是169
+        [10:00:30] 顾客: 159包邮行不行
+    """)
+    assert [(finding.conversation_id, finding.line) for finding in report.findings] == [("C3", 9), ("C4", 12)]
+
+
 def test_count_unanswered_end_can_be_switched_off(one_rule, audit_log):
     rules = one_rule("reply_time", CLOSING.replace("count_unanswered_end: true", "count_unanswered_end: false"),
                      message=MESSAGE)
