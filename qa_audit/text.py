@@ -312,8 +312,10 @@ def asks(norm: str, asking: re.Pattern[str] | None, closing: re.Pattern[str] | N
     if asking is None:
         return False
     closings = [(found.start(), found.end()) for found in closing.finditer(norm)] if closing is not None else []
-    return any(
-        not any(start <= found.start() and found.end() <= end and end - start > len(found.group())
-                for start, end in closings)
-        for found in asking.finditer(norm)
-    ) and not only_words(norm, closing)
+
+    def inside_a_longer_closing(found: re.Match[str]) -> bool:
+        return any(start <= found.start() and found.end() <= end and end - start > found.end() - found.start()
+                   for start, end in closings)
+
+    return (any(not inside_a_longer_closing(found) for found in asking.finditer(norm))
+            and not only_words(norm, closing))
