@@ -145,7 +145,9 @@ tours), carwash.txt (self-service and membership car washes) and mattressrent.tx
 care-bed and oxygen-machine rental), sealcarving.txt (seal carving and engraving), luggage.txt
 (suitcases and luggage repair), minicinema.txt (private mini-cinemas), eyebrow.txt (permanent makeup
 studios), greenhouse.txt (vegetable seeds and balcony gardening kits) and chargers.txt (chargers,
-cables and power banks) break all fourteen. Each comes with its writer's labels:
+cables and power banks), pianoclass.txt (children's piano and violin lessons), tires.txt (tyre shops and
+repair), contacts.txt (contact lenses), giftboxes.txt (wedding candy and gift boxes), petfood.txt
+(pet food subscriptions) and sportsgear.txt (running shoes and sports gear) break all fourteen. Each comes with its writer's labels:
 conversation_id,rule (an empty rule = clean).
 """
 
@@ -325,6 +327,9 @@ GATES = [
     # Measured before any tuning at 51/60, 59/60, 59/62, 58/62, 58/60 and 56/60.
     ("sealcarving", CORE, 0.85, 0.1), ("luggage", CORE, 0.9, 0.1), ("minicinema", CORE, 0.9, 0.1),
     ("eyebrow", CORE, 0.9, 0.1), ("greenhouse", CORE, 0.9, 0.1), ("chargers", CORE, 0.9, 0.1),
+    # Measured before any tuning at 53/60, 59/60, 55/61, 55/61, 57/60 and 55/60.
+    ("pianoclass", CORE, 0.85, 0.1), ("tires", CORE, 0.9, 0.1), ("contacts", CORE, 0.9, 0.1),
+    ("giftboxes", CORE, 0.9, 0.1), ("petfood", CORE, 0.9, 0.1), ("sportsgear", CORE, 0.9, 0.1),
     ("complaints", COMPLAINTS, 0.8, 0.15), ("mixed", COMPLAINTS, 0.8, 0.15), ("trades", COMPLAINTS, 0.8, 0.15),
     ("services", COMPLAINTS, 0.8, 0.15), ("shops", COMPLAINTS, 0.8, 0.15),
 ]
@@ -383,7 +388,7 @@ def test_each_core_rule_on_its_own_corpus(rule):
                                   "studios", "pettransport", "franchise", "booths",
                                   "teambuilding", "karting", "birds", "jade", "elevators", "dropship",
                                   "handmade", "ecotours", "mattressrent", "sealcarving", "luggage", "eyebrow",
-                                  "greenhouse"])
+                                  "greenhouse", "tires", "giftboxes", "petfood"])
 def test_clean_conversations_get_no_error_or_warning(name):
     labels, found = corpus(name)
     clean = {c for c, broken in labels.items() if not broken}
