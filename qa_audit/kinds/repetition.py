@@ -199,6 +199,8 @@ def _shared(said: frozenset[str], offered: frozenset[str]) -> set[str]:
 def _mentions(text: MessageText, words: frozenset[str], named: frozenset[str]) -> bool:
     """The line says again what the customer turned down by name; said under a negation
     (「不拔牙的话可以扩弓」 after 「我不想拔牙」) it grants the customer's wish instead."""
+    # 「群里说不方便」 named 不方便, which 「您看周几方便」 does not offer again
+    named = frozenset(name for name in named if name[0] not in _NEGATION)
     return any(_said_plainly(text.norm, word)
                for word in words if any(name in word or word in name for name in named))
 
