@@ -16,7 +16,8 @@ class ConversationView:
     conversation: Conversation
     texts: list[MessageText]
     # What checks work out once per conversation: a model's scores (shared by four rules), a
-    # rule's keywords of each customer line (keyed by the rule's settings object).
+    # rule's keywords of each customer line, the agent turns a rule excuses (keyed by the rule's
+    # settings object).
     memo: dict[tuple[str, object], Any] = field(default_factory=dict)
 
     @property

@@ -58,8 +58,14 @@ def excuses(settings: Settings, view: ConversationView, index: int) -> bool:
     A reply is the run of messages one side sends before the other answers, since agents often
     split one answer over several bubbles (「这个我改不了哈」「不过可以领会员券」).
     """
-    return bool(settings.unless_reply) and any(
-        view.texts[at].has_any(settings.unless_reply) for at in view.turn(index))
+    if not settings.unless_reply:
+        return False
+    turn = view.turn(index)
+    # Asked for every line of the turn, by `check` and again for the rule's model: decided once.
+    excused = view.memo.setdefault(("excused turns", id(settings)), {})
+    if turn.start not in excused:
+        excused[turn.start] = any(view.texts[at].has_any(settings.unless_reply) for at in turn)
+    return excused[turn.start]
 
 
 def first_match(settings: Settings, text: MessageText) -> tuple[int, int] | None:
