@@ -202,7 +202,14 @@ def _mentions(text: MessageText, words: frozenset[str], named: frozenset[str]) -
     # 「群里说不方便」 named 不方便, which 「您看周几方便」 does not offer again
     named = frozenset(name for name in named if name[0] not in _NEGATION)
     return any(_said_plainly(text.norm, word)
-               for word in words if any(name in word or word in name for name in named))
+               for word in words if any(_same_thing(name, word) for name in named))
+
+
+def _same_thing(name: str, word: str) -> bool:
+    """One word holds the other (插紧 and 插); a number is only itself: 20 (「减20」) is not 120."""
+    if name.isdigit() or word.isdigit():
+        return name == word
+    return name in word or word in name
 
 
 def _said_plainly(norm: str, word: str) -> bool:
@@ -438,10 +445,10 @@ def _in_question(text: MessageText, at: int) -> bool:
     return _asked(text.norm, *_clause_at(text, at))
 
 
-# A negation in these says nothing against the proposal: 「没问题」「不错」「不好意思」, or is unsure
-# rather than unwilling: 「我不知道要不要做」.
+# A negation in these says nothing against the proposal: 「没问题」「不错」「不好意思」, is unsure
+# rather than unwilling (「我不知道要不要做」), or owns having missed something (「预售?我没注意」).
 _HARMLESS_NEGATIONS = ("不错", "没问题", "没事", "不客气", "没关系", "不用谢", "不好意思", "不知道", "不清楚", "不确定",
-                       "别人", "别的", "别家", "别处", "未来")
+                       "没注意", "没留意", "别人", "别的", "别家", "别处", "未来")
 # Words that end in a negation character without negating anything.
 _NOT_NEGATIONS = frozenset({"特别", "区别", "分别", "级别", "类别", "差别", "告别", "识别", "性别", "个别"})
 # Two characters before a word that negate it: 「不要再」「不用再」「无法再」.
