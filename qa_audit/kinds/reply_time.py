@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from ..durations import WorkingHours, describe_duration, parse_duration, parse_periods, parse_timezone
 from ..model import UNASSIGNED
-from ..text import asks, only_words, words_pattern
+from ..text import asks, has_media, only_words, words_pattern
 from ..view import ConversationView, Hit
 
 if TYPE_CHECKING:
@@ -63,8 +63,10 @@ def check(settings: Settings, view: ConversationView) -> Iterator[Hit]:
     waiting_since: int | None = None
     for index, message in enumerate(messages):
         if message.role == "customer":
-            # 「好的,谢谢」 needs no reply: the wait starts with the first line that does.
-            if waiting_since is None and not only_words(view.texts[index].norm, settings.closing):
+            # 「好的,谢谢」 needs no reply: the wait starts with the first line that does. A picture or
+            # file (「能截个图给我看看吗」「[图片]」) is something to look at and answer, not a closing.
+            if waiting_since is None and (has_media(message.text)
+                                          or not only_words(view.texts[index].norm, settings.closing)):
                 waiting_since = index
         elif message.role in settings.replies_from and waiting_since is not None:
             asked, answered = messages[waiting_since].time, message.time

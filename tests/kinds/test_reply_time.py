@@ -50,6 +50,21 @@ def test_a_closing_line_starts_no_wait_the_next_question_does(one_rule, audit_lo
     assert [f.message for f in report.findings] == ["客户 08:41:00 的消息等了 3分30秒 才得到回复(上限 3分钟)"]
 
 
+def test_a_picture_starts_the_wait_a_sticker_does_not(one_rule, audit_log):
+    # The screenshot the agent asked for needs an answer; a 👍 or [OK] after a fix does not.
+    rule = one_rule("reply_time", TIMEOUT + "    closing: [好的, 谢谢]\n", message=MESSAGE)
+    report = audit_log(rule, """
+        === C1 2024-05-01
+        [10:00:00] 顾客: 导出来的时间戳都错位了
+        [10:00:40] 客服 小王: 能截个图给我看看吗
+        [10:01:30] 顾客: [图片]
+        [10:08:30] 客服 小王: 看到了,导出时选成了按段落,重新导出选按句就对齐了
+        [10:09:00] 顾客: 👍[OK]
+        [10:20:00] 客服 小王: 还有别的问题随时找我
+    """)
+    assert [f.message for f in report.findings] == ["客户 10:01:30 的消息等了 7分钟 才得到回复(上限 3分钟)"]
+
+
 def test_a_reply_within_the_limit_is_fine_and_the_limit_itself_is_allowed(timeout_rule, audit_log):
     report = audit_log(timeout_rule, """
         === C1 2024-05-01
