@@ -309,7 +309,8 @@ def asks(norm: str, asking: re.Pattern[str] | None, closing: re.Pattern[str] | N
 
     An asking word inside a longer closing phrase asks nothing: 么 in 「我是月卡 那就这么办」.
     """
-    if asking is None:
+    asked = list(asking.finditer(norm)) if asking is not None else []
+    if not asked:  # most lines: the closing words need no scan
         return False
     closings = [(found.start(), found.end()) for found in closing.finditer(norm)] if closing is not None else []
 
@@ -317,5 +318,4 @@ def asks(norm: str, asking: re.Pattern[str] | None, closing: re.Pattern[str] | N
         return any(start <= found.start() and found.end() <= end and end - start > found.end() - found.start()
                    for start, end in closings)
 
-    return (any(not inside_a_longer_closing(found) for found in asking.finditer(norm))
-            and not only_words(norm, closing))
+    return any(not inside_a_longer_closing(found) for found in asked) and not only_words(norm, closing)
