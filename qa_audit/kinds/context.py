@@ -332,7 +332,8 @@ def _holds(condition: Condition, view: ConversationView, trigger: int, replies: 
     return not _holds(condition.condition, view, trigger, replies)
 
 
-_DENYING = re.compile("不是|没有|不会|并非")
+# 「不是纯野生的」 answers 「是不是野生的」: a word of degree may stand between the no and the echo.
+_DENYING = re.compile("(?:不是|没有|不会|并非)(?:纯|全|完全|全部)?")
 # Particles carry nothing of what was said: 「不是的」 echoes no claim.
 _PARTICLES = frozenset("的了吧啊呀哈呢吗么嘛哦")
 
