@@ -454,7 +454,7 @@ _NOT_NEGATIONS = frozenset({"特别", "区别", "分别", "级别", "类别", "�
 # Two characters before a word that negate it: 「不要再」「不用再」「无法再」.
 _FORBIDDING = ("不要", "不用", "不能", "不必", "无法", "没法")
 # A clause that tells what was said or shown (「你们说要换总成」「快递显示放驿站了」) asks for nothing.
-_REPORTED = re.compile("你们说|说要|说是|显示")
+_REPORTED = re.compile("你们说|说要|说是|显示|(?:师傅|客服|他|她|人|员|家|老板|医生|老师)说")
 # 「那是改期还是只做一部分」 asks which one
 _CHOICE = re.compile("那?是.+还是")
 # A clause ending in 吧 that guesses rather than picks: 「要排好久吧」「应该很贵吧」「补了会有一道疤吧」.
