@@ -29,6 +29,7 @@ class Settings:
     unanswered_message: str
     closing: re.Pattern[str] | None
     asking: re.Pattern[str] | None
+    ended_by: re.Pattern[str] | None
     replies_from: tuple[str, ...]
 
     def limit_for(self, channel: str) -> float:
@@ -53,6 +54,7 @@ def settings(fields: Fields, context: CompileContext) -> Settings:
         ),
         closing=words_pattern(context.words(fields, "closing")),
         asking=words_pattern(context.words(fields, "asking")),
+        ended_by=words_pattern(context.words(fields, "ended_by")),
         replies_from=("agent", "system") if fields.flag("system_replies_count", False) else ("agent",),
     )
 
@@ -79,7 +81,7 @@ def check(settings: Settings, view: ConversationView) -> Iterator[Hit]:
                         "since": asked.strftime("%H:%M:%S"),
                     })
             waiting_since = None
-    if settings.count_unanswered_end and waiting_since is not None:
+    if settings.count_unanswered_end and waiting_since is not None and not _ended_by_agent(settings, view):
         for index in range(waiting_since, len(messages)):
             if messages[index].role != "customer" or messages[index].time is None:
                 continue
@@ -91,3 +93,11 @@ def check(settings: Settings, view: ConversationView) -> Iterator[Hit]:
                     "since": messages[index].time.strftime("%H:%M:%S"),
                 })
                 return
+
+
+def _ended_by_agent(settings: Settings, view: ConversationView) -> bool:
+    """The agent's last line closed the chat (「先结束会话了」): what the customer says after it went
+    unanswered because the agent left, which is a forced end for another rule to judge, not a wait."""
+    last = view.previous(len(view.messages), "agent")
+    return (settings.ended_by is not None and last is not None
+            and settings.ended_by.search(view.texts[last].norm) is not None)

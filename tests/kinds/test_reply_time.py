@@ -240,6 +240,26 @@ def test_an_asking_word_inside_a_longer_closing_phrase_asks_nothing(one_rule, au
     assert [(finding.conversation_id, finding.line) for finding in report.findings] == [("C3", 9), ("C4", 12)]
 
 
+def test_what_the_customer_says_after_the_agent_closed_the_chat_is_no_unanswered_question(one_rule, audit_log):
+    # The agent left (「先结束会话了」): a forced end is another rule's to judge; without `ended_by`, or
+    # when the agent's last line closes nothing, the question left at the end is a finding.
+    ended = CLOSING + "    ended_by: [先结束, 结束会话]\n"
+    conversations = """
+        === C1 2024-05-01
+        [10:00:00] 顾客: 这个号码不是我选的 能帮我核实吗?
+        [10:00:30] 客服 小王: 系统记录就是这个号,没有其他问题我这边就先结束会话了
+        [10:00:50] 顾客: 我还没说完 问题都没解决你就结束了?
+        === C2 2024-05-01
+        [10:00:00] 顾客: 这个号码不是我选的 能帮我核实吗?
+        [10:00:30] 客服 小王: 系统记录就是这个号
+        [10:00:50] 顾客: 那能换一个吗?
+    """
+    assert [f.conversation_id for f in audit_log(one_rule("reply_time", ended, message=MESSAGE),
+                                                  conversations).findings] == ["C2"]
+    assert [f.conversation_id for f in audit_log(one_rule("reply_time", CLOSING, message=MESSAGE),
+                                                  conversations).findings] == ["C1", "C2"]
+
+
 def test_count_unanswered_end_can_be_switched_off(one_rule, audit_log):
     rules = one_rule("reply_time", CLOSING.replace("count_unanswered_end: true", "count_unanswered_end: false"),
                      message=MESSAGE)
