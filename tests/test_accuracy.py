@@ -180,8 +180,11 @@ English lessons with foreign teachers), bartending.txt (bartender and barista co
 (excavator, forklift, crane and aerial-platform rental), murals.txt (hand-painted murals), homestays.txt
 (homestay management and letting agencies), frozenfood.txt (frozen dumplings and meatballs wholesale),
 storedesign.txt (online-shop design and product images), shortvideo.txt (short-video and live-stream
-agencies), rosewood.txt (rosewood and classical furniture) and vanitynumbers.txt (lucky phone numbers)
-break all fourteen. Each comes with its writer's labels:
+agencies), rosewood.txt (rosewood and classical furniture), vanitynumbers.txt (lucky phone numbers),
+wheelchairs.txt (electric wheelchairs and mobility aids), routers.txt (routers and mesh Wi-Fi),
+dumplings.txt (handmade dumplings and buns delivery), seniorcollege.txt (senior colleges and hobby classes),
+kidsdesks.txt (children's study desks and furniture) and knives.txt (kitchen knives and sharpening) break
+all fourteen. Each comes with its writer's labels:
 conversation_id,rule (an empty rule = clean).
 """
 
@@ -398,6 +401,9 @@ GATES = [
     # its 40 innocent conversations.
     ("homestays", CORE, 0.9, 0.1), ("frozenfood", CORE, 0.9, 0.15), ("storedesign", CORE, 0.9, 0.1),
     ("shortvideo", CORE, 0.9, 0.1), ("rosewood", CORE, 0.9, 0.1), ("vanitynumbers", CORE, 0.9, 0.1),
+    # Measured before any tuning at 59/60, 57/60, 60/60, 59/60, 58/60 and 57/60.
+    ("wheelchairs", CORE, 0.9, 0.1), ("routers", CORE, 0.9, 0.1), ("dumplings", CORE, 0.9, 0.1),
+    ("seniorcollege", CORE, 0.9, 0.1), ("kidsdesks", CORE, 0.9, 0.1), ("knives", CORE, 0.9, 0.1),
     ("complaints", COMPLAINTS, 0.8, 0.15), ("mixed", COMPLAINTS, 0.8, 0.15), ("trades", COMPLAINTS, 0.8, 0.15),
     ("services", COMPLAINTS, 0.8, 0.15), ("shops", COMPLAINTS, 0.8, 0.15),
 ]
@@ -462,7 +468,7 @@ def test_each_core_rule_on_its_own_corpus(rule):
                                   "magazines", "physio", "stagerental", "civilexams", "tennis", "smartbands",
                                   "theatre", "tshirts", "packaging", "firstaid", "catcafes",
                                   "stairlifts", "accelerators", "warehouseclub", "kidsenglish", "machinery",
-                                  "storedesign", "rosewood", "vanitynumbers"])
+                                  "storedesign", "rosewood", "vanitynumbers", "kidsdesks", "knives"])
 def test_clean_conversations_get_no_error_or_warning(name):
     labels, found = corpus(name)
     clean = {c for c, broken in labels.items() if not broken}
