@@ -189,7 +189,10 @@ babyspa.txt (baby swimming and spa), dronelicence.txt (drone pilot training and 
 translators.txt (translator devices and pens), nannytraining.txt (maternity-nurse and childcare
 training), familydoctor.txt (family-doctor contracts and follow-ups), pianoapp.txt (online piano practice
 apps), groutsealing.txt (tile grout sealing), elevatorads.txt (lift and community advertising),
-headhunting.txt (headhunters) and carinspection.txt (used-car inspection) break all fourteen. Each comes with its writer's labels:
+headhunting.txt (headhunters), carinspection.txt (used-car inspection), sleepclinics.txt (sleep tests and
+insomnia clinics), ceramicsware.txt (porcelain and tea ware), gymequipment.txt (commercial gym equipment),
+petfinders.txt (lost-pet searches and pet trackers), bookbinding.txt (family histories, memorial books and
+memoirs) and ebikerental.txt (e-bike rental for couriers) break all fourteen. Each comes with its writer's labels:
 conversation_id,rule (an empty rule = clean).
 """
 
@@ -415,6 +418,10 @@ GATES = [
     # Measured before any tuning at 54/60, 58/60, 59/63, 55/60, 56/61 and 58/60.
     ("familydoctor", CORE, 0.9, 0.1), ("pianoapp", CORE, 0.9, 0.1), ("groutsealing", CORE, 0.9, 0.1),
     ("elevatorads", CORE, 0.9, 0.1), ("headhunting", CORE, 0.9, 0.1), ("carinspection", CORE, 0.9, 0.1),
+    # Measured before any tuning at 58/60, 58/60, 58/60, 58/60, 59/60 and 58/60; bookbinding flagged 5 of
+    # its 40 innocent conversations.
+    ("sleepclinics", CORE, 0.9, 0.1), ("ceramicsware", CORE, 0.9, 0.1), ("gymequipment", CORE, 0.9, 0.1),
+    ("petfinders", CORE, 0.9, 0.1), ("bookbinding", CORE, 0.9, 0.15), ("ebikerental", CORE, 0.9, 0.1),
     ("complaints", COMPLAINTS, 0.8, 0.15), ("mixed", COMPLAINTS, 0.8, 0.15), ("trades", COMPLAINTS, 0.8, 0.15),
     ("services", COMPLAINTS, 0.8, 0.15), ("shops", COMPLAINTS, 0.8, 0.15),
 ]
@@ -480,7 +487,8 @@ def test_each_core_rule_on_its_own_corpus(rule):
                                   "theatre", "tshirts", "packaging", "firstaid", "catcafes",
                                   "stairlifts", "accelerators", "warehouseclub", "kidsenglish", "machinery",
                                   "storedesign", "rosewood", "vanitynumbers", "kidsdesks", "knives",
-                                  "hotelsupplies", "pianoapp", "elevatorads", "carinspection"])
+                                  "hotelsupplies", "pianoapp", "elevatorads", "carinspection", "sleepclinics",
+                                  "gymequipment", "ebikerental"])
 def test_clean_conversations_get_no_error_or_warning(name):
     labels, found = corpus(name)
     clean = {c for c, broken in labels.items() if not broken}
