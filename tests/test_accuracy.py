@@ -192,7 +192,10 @@ apps), groutsealing.txt (tile grout sealing), elevatorads.txt (lift and communit
 headhunting.txt (headhunters), carinspection.txt (used-car inspection), sleepclinics.txt (sleep tests and
 insomnia clinics), ceramicsware.txt (porcelain and tea ware), gymequipment.txt (commercial gym equipment),
 petfinders.txt (lost-pet searches and pet trackers), bookbinding.txt (family histories, memorial books and
-memoirs) and ebikerental.txt (e-bike rental for couriers) break all fourteen. Each comes with its writer's labels:
+memoirs), ebikerental.txt (e-bike rental for couriers), petmemorial.txt (pet cremation and keepsakes),
+kaoyan.txt (postgraduate entrance-exam tutoring), powerstations.txt (portable power stations and home
+batteries), hanfu.txt (hanfu rental and photo shoots), hearingaids.txt (hearing-aid fitting) and diving.txt
+(diving courses and dive trips) break all fourteen. Each comes with its writer's labels:
 conversation_id,rule (an empty rule = clean).
 """
 
@@ -422,6 +425,10 @@ GATES = [
     # its 40 innocent conversations.
     ("sleepclinics", CORE, 0.9, 0.1), ("ceramicsware", CORE, 0.9, 0.1), ("gymequipment", CORE, 0.9, 0.1),
     ("petfinders", CORE, 0.9, 0.1), ("bookbinding", CORE, 0.9, 0.15), ("ebikerental", CORE, 0.9, 0.1),
+    # Measured before any tuning at 58/60, 57/60, 56/60, 60/60, 56/60 and 59/60; petmemorial flagged 5 of
+    # its 40 innocent conversations.
+    ("petmemorial", CORE, 0.9, 0.15), ("kaoyan", CORE, 0.9, 0.1), ("powerstations", CORE, 0.9, 0.1),
+    ("hanfu", CORE, 0.9, 0.1), ("hearingaids", CORE, 0.9, 0.1), ("diving", CORE, 0.9, 0.1),
     ("complaints", COMPLAINTS, 0.8, 0.15), ("mixed", COMPLAINTS, 0.8, 0.15), ("trades", COMPLAINTS, 0.8, 0.15),
     ("services", COMPLAINTS, 0.8, 0.15), ("shops", COMPLAINTS, 0.8, 0.15),
 ]
@@ -488,7 +495,7 @@ def test_each_core_rule_on_its_own_corpus(rule):
                                   "stairlifts", "accelerators", "warehouseclub", "kidsenglish", "machinery",
                                   "storedesign", "rosewood", "vanitynumbers", "kidsdesks", "knives",
                                   "hotelsupplies", "pianoapp", "elevatorads", "carinspection", "sleepclinics",
-                                  "gymequipment", "ebikerental"])
+                                  "gymequipment", "ebikerental", "hanfu", "diving"])
 def test_clean_conversations_get_no_error_or_warning(name):
     labels, found = corpus(name)
     clean = {c for c, broken in labels.items() if not broken}
