@@ -88,6 +88,10 @@ class Settings:
     expect: Condition | None
     forbid: Condition | None
     reply: bool
+    # Once a trigger's replies meet this, later triggers in the conversation are not judged: an
+    # agent who has apologised for the broken brush is not charged again when the customer
+    # repeats 「气死我了」 while the exchange is under way.
+    settled_by: Condition | None
 
 
 def settings(fields: Fields, context: CompileContext) -> Settings:
@@ -124,7 +128,8 @@ def settings(fields: Fields, context: CompileContext) -> Settings:
         reply = fields.flag("reply", True)
     if expect is None and forbid is None and not reply:
         raise fields.error("expect", "a context rule needs expect, forbid or reply: true")
-    return Settings(trigger, window, expect, forbid, reply)
+    settled_by = _condition(fields.sub("settled_by", None), context) if fields.has("settled_by") else None
+    return Settings(trigger, window, expect, forbid, reply, settled_by)
 
 
 def _patterns(fields: Fields) -> tuple[UserPattern, ...]:
@@ -205,6 +210,9 @@ def check(settings: Settings, view: ConversationView) -> Iterator[Hit]:
         next_reply = view.following(index, reply_role)
         answered_up_to = replies[0] if replies else len(view.messages) if next_reply is None else next_reply
         failed = _failure(settings, view, index, replies)
+        answers = [reply for reply in replies if reply != index]
+        if settings.settled_by is not None and answers and _holds(settings.settled_by, view, index, answers):
+            answered_up_to = len(view.messages)
         if failed is not None:
             at, found = failed
             values = {"trigger": message.text, "trigger_match": message.text[span[0]:span[1]]}

@@ -717,6 +717,36 @@ def test_a_trigger_unanswered_within_seconds_does_not_stop_later_triggers(one_ru
     assert hits(report) == [("T001", 5, "小王", "请提供订单号")]
 
 
+SETTLED_LOG = """
+    === C1 2024-05-01
+    [10:00:00] 顾客: 毛笔写两下就掉毛,气死我了
+    [10:00:30] 客服 小王: 非常抱歉给您添堵了,是哪款笔呢
+    [10:01:00] 顾客: 68的兼毫,掉了一桌子毛,气死了
+    [10:01:30] 客服 小王: 给您换一支狼毫的,今天寄出
+    === C2 2024-05-01
+    [10:00:00] 顾客: 毛笔写两下就掉毛,气死我了
+    [10:00:30] 客服 小李: 是哪款笔呢
+    [10:01:00] 顾客: 68的兼毫,掉了一桌子毛,气死了
+    [10:01:30] 客服 小李: 给您换一支狼毫的,今天寄出
+"""
+
+
+@pytest.mark.parametrize("settled_by, expected", [
+    ("", [("T001", 5, "小王", "给您换一支狼毫的,今天寄出"),
+          ("T001", 8, "小李", "是哪款笔呢"), ("T001", 10, "小李", "给您换一支狼毫的,今天寄出")]),
+    ("settled_by: {contains: [抱歉]}\n",
+     [("T001", 8, "小李", "是哪款笔呢"), ("T001", 10, "小李", "给您换一支狼毫的,今天寄出")]),
+])
+def test_settled_by_ends_the_checks_once_a_reply_has_met_it(one_rule, audit_log, settled_by, expected):
+    """After a trigger's reply meets `settled_by` (the agent apologised), later triggers in the
+    conversation are not judged; a conversation where no reply met it is judged throughout."""
+    rules = one_rule("context", apology_expected("""
+        trigger:
+          phrases: [气死]
+    """) + settled_by)
+    assert hits(audit_log(rules, SETTLED_LOG)) == expected
+
+
 def test_a_trigger_with_nothing_to_trigger_on_fails_to_load_naming_file_line_and_key(one_rule, tmp_path):
     """A trigger without phrases, patterns, first_only or all_messages is a RuleError at trigger.phrases."""
     with pytest.raises(RuleError, match="a trigger needs phrases, patterns, first_only: true or all_messages: true") as caught:
@@ -759,6 +789,7 @@ def test_a_misspelled_key_under_trigger_fails_to_load(one_rule, tmp_path):
     ("trigger: {phrases: [算了]}\nforbid: {contains: [再见]}\ncredit: {contains: [抱歉]}", "either forbid or credit"),
     ("trigger: {phrases: [算了]}\nreply: false", "needs expect, forbid or reply: true"),
     ("trigger: {phrases: ['@nope']}\nexpect: {contains: [抱歉]}", 'unknown lexicon "nope"'),
+    ("trigger: {phrases: [算了]}\nexpect: {contains: [抱歉]}\nsettled_by: {soothes: true}", 'unknown condition "soothes"'),
 ])
 def test_settings_are_checked_when_the_rule_loads(one_rule, settings, problem):
     """Mistakes in trigger, within and the conditions fail when the rule loads."""
