@@ -426,8 +426,9 @@ def _turns_down(text: MessageText, refusals: frozenset[str]) -> bool:
 
 
 def _supposes(norm: str, start: int, end: int) -> bool:
-    """The clause supposes: 「如果专柜不给鉴定呢」「房东会不会不同意」."""
-    return any(word in norm[start:end] for word in _SUPPOSING)
+    """The clause supposes: 「如果专柜不给鉴定呢」「房东会不会不同意」; 「不可能分包」 is sure."""
+    clause = norm[start:end].replace("不可能", "")
+    return any(word in clause for word in _SUPPOSING)
 
 
 def _clause_at(text: MessageText, at: int) -> tuple[int, int]:
@@ -459,8 +460,9 @@ _REPORTED = re.compile("你们说|说要|说是|显示|(?:师傅|客服|他|她|
 _CHOICE = re.compile("那?是.+还是")
 # A clause ending in 吧 that guesses rather than picks: 「要排好久吧」「应该很贵吧」「补了会有一道疤吧」.
 _GUESSING = ("好久", "很久", "应该", "估计", "可能", "大概", "会有")
-# A clause that supposes (「如果专柜不给鉴定呢」) asks; it does not turn anything down.
-_SUPPOSING = ("如果", "要是", "万一", "会不会")
+# A clause that supposes (「如果专柜不给鉴定呢」) asks and one that hedges (「这周可能去不了」, when asked
+# about Saturday's doctor) tells; neither turns anything down.
+_SUPPOSING = ("如果", "要是", "万一", "会不会", "可能")
 
 
 def _offers(settings: Settings, text: MessageText) -> bool:
