@@ -194,8 +194,11 @@ insomnia clinics), ceramicsware.txt (porcelain and tea ware), gymequipment.txt (
 petfinders.txt (lost-pet searches and pet trackers), bookbinding.txt (family histories, memorial books and
 memoirs), ebikerental.txt (e-bike rental for couriers), petmemorial.txt (pet cremation and keepsakes),
 kaoyan.txt (postgraduate entrance-exam tutoring), powerstations.txt (portable power stations and home
-batteries), hanfu.txt (hanfu rental and photo shoots), hearingaids.txt (hearing-aid fitting) and diving.txt
-(diving courses and dive trips) break all fourteen. Each comes with its writer's labels:
+batteries), hanfu.txt (hanfu rental and photo shoots), hearingaids.txt (hearing-aid fitting), diving.txt
+(diving courses and dive trips), petinsurance.txt (pet insurance and claims), carebeds.txt (nursing beds and
+rehabilitation aids), canteens.txt (company canteens and catered meals), pianotuning.txt (piano tuning and
+repair), homeinspection.txt (new-home inspection and air testing) and laundromat.txt (self-service laundries)
+break all fourteen. Each comes with its writer's labels:
 conversation_id,rule (an empty rule = clean).
 """
 
@@ -429,6 +432,10 @@ GATES = [
     # its 40 innocent conversations.
     ("petmemorial", CORE, 0.9, 0.15), ("kaoyan", CORE, 0.9, 0.1), ("powerstations", CORE, 0.9, 0.1),
     ("hanfu", CORE, 0.9, 0.1), ("hearingaids", CORE, 0.9, 0.1), ("diving", CORE, 0.9, 0.1),
+    # Measured before any tuning at 58/60, 56/60, 59/60, 60/60, 58/60 and 59/61; laundromat flagged 4 of
+    # its 39 innocent conversations.
+    ("petinsurance", CORE, 0.9, 0.1), ("carebeds", CORE, 0.9, 0.1), ("canteens", CORE, 0.9, 0.1),
+    ("pianotuning", CORE, 0.9, 0.1), ("homeinspection", CORE, 0.9, 0.1), ("laundromat", CORE, 0.9, 0.15),
     ("complaints", COMPLAINTS, 0.8, 0.15), ("mixed", COMPLAINTS, 0.8, 0.15), ("trades", COMPLAINTS, 0.8, 0.15),
     ("services", COMPLAINTS, 0.8, 0.15), ("shops", COMPLAINTS, 0.8, 0.15),
 ]
