@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
+from ..patterns import UserPattern, combine
 from ..text import MASK, MessageText, either_or, is_wordless
 from ..view import ConversationView, Hit
 
@@ -56,6 +57,10 @@ class Settings:
     declines: frozenset[str]
     offers: frozenset[str]
     called_same: frozenset[str]
+    # A line that acknowledges the refusal and turns (「明白,那给您按未学课时退款」) is the same proposal
+    # only when it shares as much as `turning_similarity` of it.
+    turning: tuple[UserPattern, ...]
+    turning_similarity: float
 
 
 @dataclass
@@ -74,6 +79,9 @@ def settings(fields: Fields, context: CompileContext) -> Settings:
     similarity = fields.number("similarity", 0.8, minimum=0)
     if similarity > 1:
         raise fields.error("similarity", f"must be between 0 and 1, got {similarity}")
+    turning_similarity = fields.number("turning_similarity", similarity, minimum=0)
+    if turning_similarity > 1:
+        raise fields.error("turning_similarity", f"must be between 0 and 1, got {turning_similarity}")
     return Settings(
         max=int(fields.number("max", 2, minimum=1)),
         similarity=float(similarity),
@@ -88,6 +96,8 @@ def settings(fields: Fields, context: CompileContext) -> Settings:
         declines=context.phrases(fields, "declines"),
         offers=context.phrases(fields, "offers"),
         called_same=context.phrases(fields, "called_same"),
+        turning=combine(fields.patterns("turning")),
+        turning_similarity=float(turning_similarity),
     )
 
 
@@ -110,12 +120,13 @@ def check(settings: Settings, view: ConversationView) -> Iterator[Hit]:
         if settings.unless_reply and text.has_any(settings.unless_reply):
             continue
         lines = by_agent.setdefault(view.messages[index].agent, [])
+        needed = settings.turning_similarity if _turns(settings, text) else settings.similarity
         for words in _units(settings, text):
             words = words - requested
             if not words:
                 continue
             line = next((line for line in lines
-                         if any(similar(words, wording) >= settings.similarity for wording in line.wordings)), None)
+                         if any(similar(words, wording) >= needed for wording in line.wordings)), None)
             if line is None and settings.after_customer is not None:
                 # 「我不要红包」 then 「红包是可以叠加满减的」: what the customer turned down by name, offered again
                 line = next((line for line in lines
@@ -245,6 +256,10 @@ def _request_words(view: ConversationView) -> frozenset[str]:
             words.update(_words(token for token, offset in text.token_spans()
                                 if not any(start <= offset < end for start, end in denied + reported)))
     return frozenset(words)
+
+
+def _turns(settings: Settings, text: MessageText) -> bool:
+    return any(pattern.search(text.norm) is not None for pattern in settings.turning)
 
 
 def _could_repeat(settings: Settings, view: ConversationView) -> bool:

@@ -212,6 +212,30 @@ def test_a_new_proposal_after_a_rejection_is_not_a_repeat(one_rule, audit_log):
     assert report.findings == []
 
 
+TURNED = """
+    === C1 2024-05-01
+    [10:00:00] 顾客: 衣服破了个洞
+    [10:00:30] 客服 小王: 给您补偿一张10元优惠券,下单直接抵扣,可以吗
+    [10:01:00] 顾客: 我不要优惠券
+    [10:01:30] 客服 小王: 明白,那给您补发一件新的,下单时直接抵扣运费
+    === C2 2024-05-01
+    [10:00:00] 顾客: 衣服破了个洞
+    [10:00:30] 客服 小王: 给您补偿一张10元优惠券,下单直接抵扣,可以吗
+    [10:01:00] 顾客: 我不要优惠券
+    [10:01:30] 客服 小王: 亲,给您补发一件新的,下单时直接抵扣运费
+"""
+TURNING = "max: 1\ncompare: keywords\nsimilarity: 0.2\nafter_customer: [不要]"
+
+
+def test_turning_asks_more_of_a_line_that_acknowledges_the_refusal_and_turns(one_rule, audit_log):
+    """A line matching `turning` (「明白,那…」) is the refused proposal only at `turning_similarity`;
+    other lines, and every line of a rule without `turning`, at `similarity`."""
+    turning = one_rule("repetition", TURNING + '\nturning: ["^(明白|了解)[,.~ ]*那"]\nturning_similarity: 0.4')
+    assert [(f.conversation_id, f.line) for f in audit_log(turning, TURNED).findings] == [("C2", 10)]
+    plain = one_rule("repetition", TURNING)
+    assert [(f.conversation_id, f.line) for f in audit_log(plain, TURNED).findings] == [("C1", 5), ("C2", 10)]
+
+
 def test_compare_clause_counts_the_same_soothing_clause_before_different_content(one_rule, audit_log):
     log = """
         === C1 2024-05-01
@@ -302,6 +326,8 @@ def test_each_agent_is_counted_on_their_own_after_a_transfer(one_rule, audit_log
 @pytest.mark.parametrize("settings, problem", [
     ("max: 0", "must be at least 1"),
     ("similarity: 1.5", "must be between 0 and 1"),
+    ("turning_similarity: 2", "must be between 0 and 1"),
+    ("turning: ['明白(']", "turning"),
     ("compare: words", "expected one of"),
     ("compare: clause", "needs `only`"),
     ("only: '@soothing'", 'unknown lexicon "soothing"'),
