@@ -197,8 +197,10 @@ kaoyan.txt (postgraduate entrance-exam tutoring), powerstations.txt (portable po
 batteries), hanfu.txt (hanfu rental and photo shoots), hearingaids.txt (hearing-aid fitting), diving.txt
 (diving courses and dive trips), petinsurance.txt (pet insurance and claims), carebeds.txt (nursing beds and
 rehabilitation aids), canteens.txt (company canteens and catered meals), pianotuning.txt (piano tuning and
-repair), homeinspection.txt (new-home inspection and air testing) and laundromat.txt (self-service laundries)
-break all fourteen. Each comes with its writer's labels:
+repair), homeinspection.txt (new-home inspection and air testing), laundromat.txt (self-service laundries),
+confinement.txt (confinement centres and postnatal care), petphoto.txt (pet photography), rangehoods.txt
+(range hoods and kitchen appliance installation), checkups.txt (health check-up packages), teasupplies.txt
+(bubble-tea ingredients wholesale) and paragliding.txt (paragliding flights and training) break all fourteen. Each comes with its writer's labels:
 conversation_id,rule (an empty rule = clean).
 """
 
@@ -436,6 +438,9 @@ GATES = [
     # its 39 innocent conversations.
     ("petinsurance", CORE, 0.9, 0.1), ("carebeds", CORE, 0.9, 0.1), ("canteens", CORE, 0.9, 0.1),
     ("pianotuning", CORE, 0.9, 0.1), ("homeinspection", CORE, 0.9, 0.1), ("laundromat", CORE, 0.9, 0.15),
+    # Measured before any tuning at 59/60, 60/60, 60/61, 57/60, 56/60 and 55/60.
+    ("confinement", CORE, 0.9, 0.1), ("petphoto", CORE, 0.9, 0.1), ("rangehoods", CORE, 0.9, 0.1),
+    ("checkups", CORE, 0.9, 0.1), ("teasupplies", CORE, 0.9, 0.1), ("paragliding", CORE, 0.9, 0.1),
     ("complaints", COMPLAINTS, 0.8, 0.15), ("mixed", COMPLAINTS, 0.8, 0.15), ("trades", COMPLAINTS, 0.8, 0.15),
     ("services", COMPLAINTS, 0.8, 0.15), ("shops", COMPLAINTS, 0.8, 0.15),
 ]
@@ -502,7 +507,8 @@ def test_each_core_rule_on_its_own_corpus(rule):
                                   "stairlifts", "accelerators", "warehouseclub", "kidsenglish", "machinery",
                                   "storedesign", "rosewood", "vanitynumbers", "kidsdesks", "knives",
                                   "hotelsupplies", "pianoapp", "elevatorads", "carinspection", "sleepclinics",
-                                  "gymequipment", "ebikerental", "hanfu", "diving"])
+                                  "gymequipment", "ebikerental", "hanfu", "diving", "confinement", "petphoto",
+                                  "teasupplies", "paragliding"])
 def test_clean_conversations_get_no_error_or_warning(name):
     labels, found = corpus(name)
     clean = {c for c, broken in labels.items() if not broken}
