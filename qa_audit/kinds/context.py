@@ -210,9 +210,10 @@ def check(settings: Settings, view: ConversationView) -> Iterator[Hit]:
         next_reply = view.following(index, reply_role)
         answered_up_to = replies[0] if replies else len(view.messages) if next_reply is None else next_reply
         failed = _failure(settings, view, index, replies)
-        answers = [reply for reply in replies if reply != index]
-        if settings.settled_by is not None and answers and _holds(settings.settled_by, view, index, answers):
-            answered_up_to = len(view.messages)
+        if settings.settled_by is not None:
+            answers = [reply for reply in replies if reply != index]
+            if answers and _holds(settings.settled_by, view, index, answers):
+                answered_up_to = len(view.messages)
         if failed is not None:
             at, found = failed
             values = {"trigger": message.text, "trigger_match": message.text[span[0]:span[1]]}

@@ -259,6 +259,7 @@ def _request_words(view: ConversationView) -> frozenset[str]:
 
 
 def _turns(settings: Settings, text: MessageText) -> bool:
+    """The line opens by acknowledging the refusal and turning: 「明白,那…」."""
     return any(pattern.search(text.norm) is not None for pattern in settings.turning)
 
 
