@@ -442,9 +442,11 @@ def _turns_down(text: MessageText, refusals: frozenset[str]) -> bool:
 
 
 def _supposes(norm: str, start: int, end: int) -> bool:
-    """The clause supposes: 「如果专柜不给鉴定呢」「房东会不会不同意」; 「不可能分包」 is sure."""
-    clause = norm[start:end].replace("不可能", "")
-    return any(word in clause for word in _SUPPOSING)
+    """The clause supposes: 「如果专柜不给鉴定呢」「房东会不会不同意」; a negated word does not
+    (「不可能分包」 is sure)."""
+    clause = norm[start:end]
+    return any(not _negated(clause, found.start())
+               for word in _SUPPOSING for found in re.finditer(word, clause))
 
 
 def _clause_at(text: MessageText, at: int) -> tuple[int, int]:
