@@ -365,10 +365,15 @@ def _opens_with(text: MessageText, phrases: frozenset[str]) -> bool:
 
 
 def _turns_to_own(text: MessageText) -> bool:
-    """After agreeing, the line turns to advice of the agent's own: 「可以的,不过外面买的锁我们不保质量,
-    建议您直接用我们店的」 proposes, it does not do what the customer asked."""
-    turn = min((text.norm.find(word) for word in ("不过", "但是") if word in text.norm), default=-1)
-    return turn >= 0 and "建议" in text.norm[turn:]
+    """After agreeing, the line turns to a proposal of the agent's own: 「可以的,不过外面买的锁我们不保质量,
+    建议您直接用我们店的」「可以的,家里有人在就行。如果不方便的话,我给您把铺贴改到下周一怎么样?」
+    propose; they do not only do what the customer asked."""
+    return _OWN_PROPOSAL.search(text.norm) is not None
+
+
+# 「不过…建议」 advises against what was asked; 「如果…怎么样?」 asks the customer to take another
+# way (「如果明显变小,就建议拆机」 only tells what to do once they have checked)
+_OWN_PROPOSAL = re.compile("(?:不过|但是).*建议|(?:如果|要是).*(?:怎么样|要不)")
 
 
 def _contained(left: frozenset[str], right: frozenset[str]) -> float:
