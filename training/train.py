@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from sklearn import __version__ as sklearn_version
 from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold, cross_val_predict
@@ -61,8 +62,13 @@ def vectorizer_for(min_df: int) -> CountVectorizer:
 
 
 def classifier(strength: float) -> LogisticRegression:
-    return LogisticRegression(C=strength, penalty="l1", solver="saga", max_iter=300, tol=1e-3,
+    return LogisticRegression(C=strength, **_L1, solver="saga", max_iter=300, tol=1e-3,
                               class_weight="balanced", random_state=0)
+
+
+# scikit-learn 1.8 deprecated `penalty` (removed in 1.10): there the L1 penalty is l1_ratio=1, which
+# older versions reject without penalty="elasticnet".
+_L1: dict[str, Any] = {"l1_ratio": 1.0} if tuple(map(int, sklearn_version.split(".")[:2])) >= (1, 8) else {"penalty": "l1"}
 
 
 def cross_validate(matrix: Any, labels: list[str], strength: float, threshold: float) -> None:
