@@ -120,15 +120,17 @@ def check(settings: Settings, view: ConversationView) -> Iterator[Hit]:
         if settings.unless_reply and text.has_any(settings.unless_reply):
             continue
         lines = by_agent.setdefault(view.messages[index].agent, [])
-        needed = settings.turning_similarity if _turns(settings, text) else settings.similarity
+        turning = _turns(settings, text)
+        needed = settings.turning_similarity if turning else settings.similarity
         for words in _units(settings, text):
             words = words - requested
             if not words:
                 continue
             line = next((line for line in lines
                          if any(similar(words, wording) >= needed for wording in line.wordings)), None)
-            if line is None and settings.after_customer is not None:
-                # 「我不要红包」 then 「红包是可以叠加满减的」: what the customer turned down by name, offered again
+            if line is None and settings.after_customer is not None and not turning:
+                # 「我不要红包」 then 「红包是可以叠加满减的」: what the customer turned down by name, offered again;
+                # 「明白~那我给您寄个上门取件,师傅帮您调好」 after 「不想自己调」 names it in turning away from it
                 line = next((line for line in lines
                              if line.last != index and _mentions(text, words, _named(settings, view, line, index))), None)
             if line is None and settings.called_same and _called_same(settings, view, index):
@@ -189,8 +191,11 @@ def _said(settings: Settings, text: MessageText) -> frozenset[str]:
 
 
 def _choosing(settings: Settings, text: MessageText) -> list[tuple[int, int]]:
-    """Clauses that take something: 「退款吧」「好的」, but not 「周五不行」 or 「不可以」."""
-    taken = [start for _, start in _found(text, settings.customer_accepts) if not _negated(text.norm, start)]
+    """Clauses that take something: 「退款吧」「好的」, but not 「周五不行」 or 「不可以」, nor a clause
+    that says no (「没有合适的人可以转」)."""
+    denied = _denials(text)
+    taken = [start for _, start in _found(text, settings.customer_accepts)
+             if not _negated(text.norm, start) and not any(first <= start < end for first, end in denied)]
     return _clauses_at(text, taken) + _picked(text)
 
 
