@@ -214,8 +214,10 @@ thermoses.txt (vacuum flasks and food jars), kidsshoes.txt (children's shoes), s
 and study tours), printerinks.txt (printer ink and toner cartridges), blindboxes.txt (blind boxes and
 designer toys), gardentools.txt (garden tools and lawn mowers), eyeglasses.txt (glasses and prescription
 lenses), bicyclerepair.txt (bicycle repair shops), perfumesamples.txt (perfume samples and decants),
-coldchain.txt (chilled fresh food delivery) and tutoringapp.txt (one-to-one online tutoring) break all
-fourteen. Each comes with its writer's labels:
+coldchain.txt (chilled fresh food delivery), tutoringapp.txt (one-to-one online tutoring), carpets.txt
+(carpets and mats made to size), handcream.txt (hand cream and body lotion), flightrefunds.txt (air ticket
+refunds and changes), catlitter.txt (cat litter and cat food), parkinglots.txt (car park passes and fees) and
+sportsinjury.txt (sports injury rehabilitation) break all fourteen. Each comes with its writer's labels:
 conversation_id,rule (an empty rule = clean).
 """
 
@@ -472,6 +474,9 @@ GATES = [
     # Measured before any tuning at 59/60, 55/60, 58/60, 60/60, 59/60 and 58/61.
     ("gardentools", CORE, 0.9, 0.1), ("eyeglasses", CORE, 0.9, 0.1), ("bicyclerepair", CORE, 0.9, 0.1),
     ("perfumesamples", CORE, 0.9, 0.1), ("coldchain", CORE, 0.9, 0.1), ("tutoringapp", CORE, 0.9, 0.1),
+    # Measured before any tuning at 56/60, 57/60, 57/60, 57/60, 59/60 and 60/60.
+    ("carpets", CORE, 0.9, 0.1), ("handcream", CORE, 0.9, 0.1), ("flightrefunds", CORE, 0.9, 0.1),
+    ("catlitter", CORE, 0.9, 0.1), ("parkinglots", CORE, 0.9, 0.1), ("sportsinjury", CORE, 0.9, 0.1),
     ("complaints", COMPLAINTS, 0.8, 0.15), ("mixed", COMPLAINTS, 0.8, 0.15), ("trades", COMPLAINTS, 0.8, 0.15),
     ("services", COMPLAINTS, 0.8, 0.15), ("shops", COMPLAINTS, 0.8, 0.15),
 ]
@@ -541,7 +546,8 @@ def test_each_core_rule_on_its_own_corpus(rule):
                                   "gymequipment", "ebikerental", "hanfu", "diving", "confinement", "petphoto",
                                   "teasupplies", "paragliding", "carseats", "fountainpens",
                                   "proteinpowder", "tiles", "schoolbags", "thermoses", "kidsshoes",
-                                  "eyeglasses", "perfumesamples", "coldchain"])
+                                  "eyeglasses", "perfumesamples", "coldchain", "carpets", "catlitter",
+                                  "parkinglots"])
 def test_clean_conversations_get_no_error_or_warning(name):
     labels, found = corpus(name)
     clean = {c for c, broken in labels.items() if not broken}
