@@ -193,9 +193,10 @@ def _said(settings: Settings, text: MessageText) -> frozenset[str]:
 def _choosing(settings: Settings, text: MessageText) -> list[tuple[int, int]]:
     """Clauses that take something: 「退款吧」「好的」, but not 「周五不行」 or 「不可以」, nor a clause
     that says no (「没有合适的人可以转」)."""
-    denied = _denials(text)
-    taken = [start for _, start in _found(text, settings.customer_accepts)
-             if not _negated(text.norm, start) and not any(first <= start < end for first, end in denied)]
+    taken = [start for _, start in _found(text, settings.customer_accepts) if not _negated(text.norm, start)]
+    if taken:  # most customer lines take nothing: no need to look for denials
+        denied = _denials(text)
+        taken = [start for start in taken if not any(first <= start < end for first, end in denied)]
     return _clauses_at(text, taken) + _picked(text)
 
 
